@@ -1,0 +1,149 @@
+"""The ``workbook`` command: validate, template, exports, dashboards and the full report.
+
+Exit codes: 0 success, 1 the project has errors (or an export failed), 2 usage error or a
+path that cannot be read.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+import time
+from pathlib import Path
+from typing import Callable, Sequence
+
+from workbook.i18n import LANGUAGES
+
+DEMO_PROJECT = Path(__file__).resolve().parent.parent / "data" / "demo-lapland"
+
+# Export command -> module with ``export(project, out_dir, lang) -> list[Path]``.
+EXPORTERS = {
+    "network": ("workbook.network.export", "Actor network: metrics CSV, GEXF, GraphML and network.html"),
+    "summary": ("workbook.participation.export", "Participation summary: HTML report and .xlsx"),
+    "actions": ("workbook.actionplan.export", "Actions by focus area: HTML report, one-pagers and .xlsx"),
+    "clusters": ("workbook.clusters.export", "Cluster scorecard: HTML report and .xlsx"),
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if not getattr(args, "handler", None):
+        parser.print_help()
+        return 2
+    return args.handler(args)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="workbook", description="Strategy Workbook / Strategiatyökirja")
+    commands = parser.add_subparsers(metavar="COMMAND")
+
+    validate = commands.add_parser("validate", help="Check a project folder or workbook and list every problem")
+    validate.add_argument("project", type=Path)
+    validate.add_argument("--format", choices=["text", "json"], default="text")
+    validate.add_argument("--lang", choices=LANGUAGES, default="en")
+    validate.set_defaults(handler=_validate)
+
+    template = commands.add_parser("template", help="Write an empty project workbook (.xlsx) to fill in")
+    template.add_argument("out", type=Path)
+    template.add_argument("--region", help="pre-fill for a region with built-in data (Lapland)")
+    template.set_defaults(handler=_template)
+
+    datamodel = commands.add_parser("datamodel", help="Print the data model as Markdown (from the schemas)")
+    datamodel.set_defaults(handler=_datamodel)
+
+    for name, (module, help_text) in EXPORTERS.items():
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("project", type=Path)
+        sub.add_argument("--out", type=Path, required=True)
+        sub.add_argument("--lang", choices=LANGUAGES, default="fi")
+        sub.set_defaults(handler=_exporter(module))
+
+    serve = commands.add_parser("serve", help="Open the dashboards (Voilà) in a browser")
+    serve.add_argument("project", type=Path, nargs="?", default=DEMO_PROJECT)
+    serve.add_argument("--port", type=int, default=8866)
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--lang", choices=LANGUAGES, default="fi")
+    serve.add_argument("--token", default=None, help="require this token in the URL (for shared servers)")
+    serve.add_argument("--no-browser", action="store_true")
+    serve.set_defaults(handler=_lazy("workbook.dashboard.serve", "cli"))
+
+    report = commands.add_parser("report", help="Run every notebook and build the whole deliverable pack")
+    report.add_argument("project", type=Path)
+    report.add_argument("--out", type=Path, required=True)
+    report.add_argument("--lang", choices=LANGUAGES, default="fi")
+    report.set_defaults(handler=_lazy("workbook.report", "cli"))
+    return parser
+
+
+def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        return getattr(importlib.import_module(module), function)(args)
+
+    return handler
+
+
+def _load_or_exit(path: Path):
+    from workbook.project import ProjectError, ProjectPathError, load_project
+
+    try:
+        return load_project(path)
+    except ProjectPathError as error:
+        print(f"workbook: {error}", file=sys.stderr)
+        raise SystemExit(2)
+    except ProjectError as error:
+        print(error.report.to_text("en"), file=sys.stderr)
+        print("\nThe project has errors: fix them first (workbook validate shows them all).", file=sys.stderr)
+        raise SystemExit(1)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    from workbook.project import ProjectPathError, validate_project
+
+    started = time.perf_counter()
+    try:
+        report = validate_project(args.project)
+    except ProjectPathError as error:
+        print(f"workbook: {error}", file=sys.stderr)
+        return 2
+    if args.format == "json":
+        print(report.to_json())
+    else:
+        print(report.to_text(args.lang))
+        print(f"({time.perf_counter() - started:.2f} s)", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
+def _template(args: argparse.Namespace) -> int:
+    from workbook.template import write_template
+
+    if args.out.suffix.casefold() != ".xlsx":
+        print("workbook: the template must be written to a file ending in .xlsx", file=sys.stderr)
+        return 2
+    write_template(args.out, args.region)
+    print(args.out)
+    return 0
+
+
+def _datamodel(args: argparse.Namespace) -> int:
+    from workbook.template import data_model_markdown
+
+    print(data_model_markdown())
+    return 0
+
+
+def _exporter(module: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        project = _load_or_exit(args.project)
+        export = importlib.import_module(module).export
+        args.out.mkdir(parents=True, exist_ok=True)
+        for path in export(project, args.out, args.lang):
+            print(path)
+        return 0
+
+    return handler
+
+
+if __name__ == "__main__":
+    sys.exit(main())

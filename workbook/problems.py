@@ -1,0 +1,248 @@
+"""Validation problems: what is wrong, where, and what to do, in Finnish and English."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, field
+from typing import Iterable, Literal
+
+from workbook.i18n import tr
+
+Severity = Literal["error", "warning"]
+
+# Rule -> plain-language message. Placeholders are filled from the problem's details.
+MESSAGES = {
+    "unreadable": {
+        "fi": "Tiedostoa ei voitu lukea: {detail}",
+        "en": "The file could not be read: {detail}",
+    },
+    "unsafe_file": {
+        "fi": "Tiedosto hylättiin turvallisuussyistä ennen lukemista: {detail}",
+        "en": "The file was refused for safety before it was read: {detail}",
+    },
+    "encoding": {
+        "fi": "Merkistöä ei tunnistettu luotettavasti: {detail}. Tallenna tiedosto UTF-8-muodossa.",
+        "en": "The character encoding could not be recognised reliably: {detail}. Save the file as UTF-8.",
+    },
+    "delimiter": {
+        "fi": "Sarake-erotinta ei tunnistettu: {detail}. Käytä pilkkua tai puolipistettä.",
+        "en": "The column separator was not recognised: {detail}. Use a comma or a semicolon.",
+    },
+    "empty_file": {
+        "fi": "Tiedosto on tyhjä: siinä ei ole edes otsikkoriviä.",
+        "en": "The file is empty: it has not even a header row.",
+    },
+    "missing_table": {
+        "fi": "Taulukko '{table}' puuttuu ({detail}).",
+        "en": "The table '{table}' is missing ({detail}).",
+    },
+    "ambiguous_project": {
+        "fi": "Kansiosta ei voi päätellä, mikä on projektin aineisto: {detail}",
+        "en": "Cannot tell which files hold the project: {detail}",
+    },
+    "missing_column": {
+        "fi": "Pakollinen sarake '{column}' puuttuu.",
+        "en": "The required column '{column}' is missing.",
+    },
+    "unknown_column": {
+        "fi": "Tuntematon sarake '{column}' jätettiin huomiotta.",
+        "en": "Unknown column '{column}' was left out.",
+    },
+    "duplicate_column": {
+        "fi": "Sarake '{column}' on taulukossa kahdesti.",
+        "en": "The column '{column}' appears twice.",
+    },
+    "required": {
+        "fi": "Arvo puuttuu, mutta sarake '{column}' on pakollinen.",
+        "en": "A value is missing, but the column '{column}' is required.",
+    },
+    "not_a_number": {
+        "fi": "'{value}' ei ole luku.",
+        "en": "'{value}' is not a number.",
+    },
+    "not_an_integer": {
+        "fi": "'{value}' ei ole kokonaisluku.",
+        "en": "'{value}' is not a whole number.",
+    },
+    "not_a_date": {
+        "fi": "'{value}' ei ole päivämäärä (käytä muotoa 5.1.2024 tai 2024-01-05).",
+        "en": "'{value}' is not a date (use 5.1.2024 or 2024-01-05).",
+    },
+    "formula_without_value": {
+        "fi": "Solussa on kaava ({value}) ilman tallennettua arvoa. Avaa ja tallenna tiedosto Excelissä tai kirjoita arvo.",
+        "en": "The cell holds a formula ({value}) with no saved value. Open and save it in Excel, or type the value.",
+    },
+    "duplicate_id": {
+        "fi": "Tunniste '{value}' esiintyy useammin kuin kerran.",
+        "en": "The id '{value}' appears more than once.",
+    },
+    "bad_id": {
+        "fi": "Tunniste '{value}' ei kelpaa: käytä kirjaimia, numeroita, '-', '_' tai '.', ei välilyöntejä.",
+        "en": "The id '{value}' is not valid: use letters, digits, '-', '_' or '.', no spaces.",
+    },
+    "unknown_value": {
+        "fi": "'{value}' ei ole sallittu arvo sarakkeeseen '{column}'.{hint}",
+        "en": "'{value}' is not an allowed value for '{column}'.{hint}",
+    },
+    "missing_reference": {
+        "fi": "'{value}' ei löydy taulukosta '{target}'.{hint}",
+        "en": "'{value}' does not exist in the table '{target}'.{hint}",
+    },
+    "negative": {
+        "fi": "'{value}' on negatiivinen; arvon on oltava vähintään 0.",
+        "en": "'{value}' is negative; it must be 0 or more.",
+    },
+    "not_positive": {
+        "fi": "'{value}' ei ole positiivinen.",
+        "en": "'{value}' is not positive.",
+    },
+    "bad_format": {
+        "fi": "'{value}' ei ole oikeassa muodossa sarakkeeseen '{column}'.",
+        "en": "'{value}' is not in the right format for '{column}'.",
+    },
+    "invalid_business_id": {
+        "fi": "'{value}' ei ole kelvollinen Y-tunnus (tarkistenumero ei täsmää).",
+        "en": "'{value}' is not a valid Finnish business ID (the check digit does not match).",
+    },
+    "end_before_start": {
+        "fi": "Loppupäivä {value} on ennen alkupäivää {detail}.",
+        "en": "The end date {value} is before the start date {detail}.",
+    },
+    "bad_setting": {
+        "fi": "Asetuksen '{detail}' arvo '{value}' ei kelpaa.",
+        "en": "The value '{value}' of the setting '{detail}' is not valid.",
+    },
+    "survey_missing": {
+        "fi": "Kyselyn '{value}' vientitiedostoa ei löydy kansiosta surveys/.",
+        "en": "The export of survey '{value}' was not found in the folder surveys/.",
+    },
+    "survey_column_missing": {
+        "fi": "Koodikirjan sarake '{value}' puuttuu kyselyn vientitiedostosta.",
+        "en": "The codebook column '{value}' is missing from the survey export.",
+    },
+    "personal_data_dropped": {
+        "fi": "Henkilötietoja sisältävä sarake '{column}' poistettiin latauksessa.",
+        "en": "The column '{column}' holding personal data was dropped at load time.",
+    },
+    "uncoded_column": {
+        "fi": "Sarake '{column}' puuttuu koodikirjasta, joten se jätettiin pois.",
+        "en": "The column '{column}' is not in the codebook, so it was left out.",
+    },
+    "bad_answer": {
+        "fi": "Vastaus '{value}' ei sovi kysymyksen asteikkoon ({detail}).",
+        "en": "The answer '{value}' does not fit the question's scale ({detail}).",
+    },
+    "never_took_part": {
+        "fi": "Toimija '{value}' ei osallistunut mihinkään tilaisuuteen.",
+        "en": "The actor '{value}' did not take part in any activity.",
+    },
+    "empty_table": {
+        "fi": "Taulukossa '{table}' ei ole yhtään riviä.",
+        "en": "The table '{table}' has no rows.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One problem found in a project's files.
+
+    ``row`` is the row number as the user sees it in Excel or a text editor (header = 1),
+    or ``None`` when the problem concerns a whole file, sheet or column.
+    """
+
+    rule: str
+    file: str
+    sheet: str | None = None
+    row: int | None = None
+    column: str | None = None
+    value: str | None = None
+    severity: Severity = "error"
+    detail: str = ""
+    hint_fi: str = ""
+    hint_en: str = ""
+    table: str | None = None
+    message_fi: str = field(init=False)
+    message_en: str = field(init=False)
+
+    def __post_init__(self) -> None:
+        for lang in ("fi", "en"):
+            hint = self.hint_fi if lang == "fi" else self.hint_en
+            text = tr(
+                MESSAGES, self.rule, lang,
+                value=self.value if self.value is not None else "",
+                column=self.column or "", table=self.table or self.sheet or "",
+                target=self.detail, detail=self.detail, hint=f" {hint}" if hint else "",
+            )
+            object.__setattr__(self, f"message_{lang}", text)
+
+    @property
+    def message(self) -> str:
+        return f"{self.message_en} / {self.message_fi}"
+
+    def where(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(f"sheet {self.sheet}")
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(f"column {self.column}")
+        return ", ".join(parts)
+
+    def as_dict(self) -> dict[str, object]:
+        data = asdict(self)
+        data["message"] = self.message
+        return data
+
+
+@dataclass
+class ValidationReport:
+    """Every problem found, errors and warnings together."""
+
+    problems: list[Problem] = field(default_factory=list)
+
+    def add(self, problem: Problem) -> None:
+        self.problems.append(problem)
+
+    def extend(self, problems: Iterable[Problem]) -> None:
+        self.problems.extend(problems)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == "warning"]
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+    def to_json(self) -> str:
+        return json.dumps([p.as_dict() for p in self.problems], ensure_ascii=False, indent=2)
+
+    def to_text(self, lang: str = "en") -> str:
+        if not self.problems:
+            return {"fi": "Ei ongelmia.", "en": "No problems found."}[lang]
+        heading = {
+            "fi": "{e} virhettä, {w} varoitusta",
+            "en": "{e} error(s), {w} warning(s)",
+        }[lang].format(e=len(self.errors), w=len(self.warnings))
+        kind = {"error": {"fi": "VIRHE", "en": "ERROR"}, "warning": {"fi": "VAROITUS", "en": "WARNING"}}
+        lines = [heading]
+        for p in self.problems:
+            message = p.message_fi if lang == "fi" else p.message_en
+            lines.append(f"{kind[p.severity][lang]}: {p.where()}: {message} [{p.rule}]")
+        return "\n".join(lines)
+
+    def to_frame(self, lang: str = "en"):
+        import pandas as pd
+
+        columns = ["severity", "file", "sheet", "row", "column", "value", "rule", "message"]
+        rows = [
+            {**{c: getattr(p, c) for c in columns[:-1]}, "message": getattr(p, f"message_{lang}")}
+            for p in self.problems
+        ]
+        return pd.DataFrame(rows, columns=columns).astype({"row": "Int64"})

@@ -1,0 +1,304 @@
+"""Typing raw tables and checking them against the schemas and against each other.
+
+Every check collects problems instead of stopping at the first, so one run tells the user
+everything that is wrong.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+from typing import Callable, Iterable, Mapping
+
+import pandas as pd
+import pandera.pandas as pa
+
+from workbook import vocab
+from workbook.parsing import (
+    CellError, is_blank, normalise_business_id, parse_date, parse_integer, parse_multi,
+    parse_number, parse_text,
+)
+from workbook.problems import Problem
+from workbook.readers import RawTable
+from workbook.schemas import TABLES_BY_NAME, TableSpec, column_meta
+
+# Columns with a stricter text format than "any text", and how to normalise them.
+SPECIAL_TEXT_PARSERS: dict[tuple[str, str], Callable[[str], str]] = {
+    ("actors", "business_id"): normalise_business_id,
+}
+
+
+@dataclass
+class TypedTable:
+    """A table with typed columns; ``rows[i]`` is the file row of ``frame.iloc[i]``."""
+
+    name: str
+    frame: pd.DataFrame
+    rows: list[int]
+    file: str
+    sheet: str | None
+
+    def problem(self, rule: str, position: int | None, column: str | None, value: object = None,
+                **extra) -> Problem:
+        return Problem(
+            rule, self.file, self.sheet, self.rows[position] if position is not None else None,
+            column, None if value is None else parse_text(value) if not isinstance(value, str) else value,
+            table=self.name, **extra,
+        )
+
+
+def _kind(spec: TableSpec, column: str) -> str:
+    meta = column_meta(spec.name, column)
+    if meta["multi"]:
+        return "multi"
+    dtype = str(spec.schema.columns[column].dtype)
+    if dtype.startswith("datetime"):
+        return "date"
+    if dtype == "Int64":
+        return "integer"
+    if dtype.startswith("float"):
+        return "number"
+    return "text"
+
+
+def _empty_column(kind: str, length: int) -> pd.Series:
+    if kind == "date":
+        return pd.Series(pd.NaT, index=range(length), dtype="datetime64[ns]")
+    if kind == "integer":
+        return pd.Series(pd.NA, index=range(length), dtype="Int64")
+    if kind == "number":
+        return pd.Series(float("nan"), index=range(length), dtype="float64")
+    if kind == "multi":
+        return pd.Series([()] * length, index=range(length), dtype="object")
+    return pd.Series(None, index=range(length), dtype="object")
+
+
+def type_table(spec: TableSpec, raw: RawTable, date_system: int) -> tuple[TypedTable, list[Problem]]:
+    """Give each column of ``raw`` the schema's type; collect every cell that does not fit.
+
+    Unknown columns are reported as warnings and left out; a missing required column is an
+    error (its values are then all missing, so later checks still run).
+    """
+    problems: list[Problem] = []
+    where = dict(file=raw.file, sheet=raw.sheet, table=spec.name)
+    header = {c.strip().casefold(): c for c in raw.columns if c and c.strip()}
+    seen: set[str] = set()
+    for original in raw.columns:
+        key = original.strip().casefold()
+        if key in seen and key:
+            problems.append(Problem("duplicate_column", column=original, row=_header_row(raw), **where))
+        seen.add(key)
+    known = {c.casefold() for c in spec.columns}
+    for key, original in header.items():
+        if key not in known:
+            problems.append(Problem("unknown_column", column=original, row=_header_row(raw),
+                                    severity="warning", **where))
+    length = len(raw.records)
+    columns: dict[str, pd.Series] = {}
+    typed = TypedTable(spec.name, pd.DataFrame(index=range(length)), raw.rows, raw.file, raw.sheet)
+    for column in spec.columns:
+        kind = _kind(spec, column)
+        meta = column_meta(spec.name, column)
+        source = header.get(column.casefold())
+        if source is None:
+            if not meta["optional_column"]:
+                problems.append(Problem("missing_column", column=column, row=_header_row(raw), **where))
+            columns[column] = _empty_column(kind, length)
+            continue
+        values, cell_problems = _type_column(typed, spec.name, column, kind, raw, source, date_system)
+        problems.extend(cell_problems)
+        columns[column] = values
+    typed.frame = pd.DataFrame(columns, index=range(length))
+    return typed, problems
+
+
+def _header_row(raw: RawTable) -> int:
+    return (raw.rows[0] - 1) if raw.rows else 1
+
+
+def _type_column(typed: TypedTable, table: str, column: str, kind: str, raw: RawTable, source: str,
+                 date_system: int) -> tuple[pd.Series, list[Problem]]:
+    problems = []
+    special = SPECIAL_TEXT_PARSERS.get((table, column))
+    out: list[object] = []
+    for position, record in enumerate(raw.records):
+        value = record.get(source)
+        formula = raw.formula_cells.get((raw.rows[position], source))
+        if formula is not None:
+            problems.append(typed.problem("formula_without_value", position, column, formula))
+            out.append(None)
+            continue
+        if is_blank(value):
+            out.append(() if kind == "multi" else None)
+            continue
+        try:
+            if kind == "date":
+                out.append(parse_date(value, date_system))
+            elif kind == "integer":
+                out.append(parse_integer(value))
+            elif kind == "number":
+                out.append(parse_number(value))
+            elif kind == "multi":
+                out.append(parse_multi(value))
+            else:
+                text = parse_text(value)
+                out.append(special(text) if special else text)
+        except CellError as error:
+            problems.append(typed.problem(error.rule, position, column, value))
+            out.append(() if kind == "multi" else None)
+    if kind == "date":
+        series = pd.Series(pd.to_datetime(pd.Series(out, dtype="object")), dtype="datetime64[ns]")
+    elif kind == "integer":
+        series = pd.Series(pd.array(out, dtype="Int64"))
+    elif kind == "number":
+        series = pd.Series([float("nan") if v is None else v for v in out], dtype="float64")
+    else:
+        series = pd.Series(out, dtype="object")
+    return series, problems
+
+
+PANDERA_RULES = {
+    "not_nullable": "required",
+    "field_uniqueness": "duplicate_id",
+    "isin": "unknown_value",
+    "greater_than_or_equal_to": "negative",
+    "greater_than": "not_positive",
+    "str_matches": "bad_format",
+}
+
+
+def schema_problems(typed: TypedTable) -> list[Problem]:
+    """Check one typed table with its pandera schema (required values, ids, enumerations, ranges)."""
+    spec = TABLES_BY_NAME[typed.name]
+    # Multi-valued columns are checked against their targets by reference_problems.
+    schema = spec.schema.remove_columns([c for c in spec.columns if column_meta(spec.name, c)["multi"]])
+    try:
+        schema.validate(typed.frame.drop(columns=[c for c in typed.frame if c not in schema.columns]), lazy=True)
+        return []
+    except pa.errors.SchemaErrors as errors:
+        cases = errors.failure_cases
+    problems = []
+    first_seen: dict[tuple[str, object], int] = {}
+    for case in cases.sort_values("index", kind="stable").itertuples():
+        check = str(case.check).split("(")[0]
+        rule = PANDERA_RULES.get(check)
+        if rule is None or pd.isna(case.index):
+            continue
+        position = int(case.index)
+        column = case.column
+        value = typed.frame.at[position, column]
+        if rule == "duplicate_id":
+            key = (column, value)
+            if key not in first_seen:
+                first_seen[key] = position
+                continue
+            problems.append(typed.problem(rule, position, column, value,
+                                          hint_fi=f"Ensimmäinen on rivillä {typed.rows[first_seen[key]]}.",
+                                          hint_en=f"The first is on row {typed.rows[first_seen[key]]}."))
+        elif rule == "unknown_value":
+            problems.append(_unknown_value(typed, position, column, value))
+        elif rule == "bad_format" and column_meta(spec.name, column)["is_id"]:
+            problems.append(typed.problem("bad_id", position, column, value))
+        elif rule == "required" and column_meta(spec.name, column)["multi"]:
+            continue
+        else:
+            problems.append(typed.problem(rule, position, column, value))
+    return problems
+
+
+def suggestion_hints(value: str, choices: Iterable[str]) -> dict[str, str]:
+    """Hints naming the closest valid spelling, when one is close enough.
+
+    Examples
+    --------
+    >>> suggestion_hints("Rovanemi", ["Rovaniemi", "Ranua"])["hint_en"]
+    "Did you mean 'Rovaniemi'?"
+    """
+    choices = list(dict.fromkeys(choices))
+    folded = {c.casefold(): c for c in choices}
+    close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
+    if close:
+        best = folded[close[0]]
+        return {"hint_fi": f"Tarkoititko '{best}'?", "hint_en": f"Did you mean '{best}'?"}
+    if len(choices) <= 12:
+        listed = ", ".join(choices)
+        return {"hint_fi": f"Sallitut arvot: {listed}.", "hint_en": f"Allowed values: {listed}."}
+    return {}
+
+
+def _unknown_value(typed: TypedTable, position: int, column: str, value: object) -> Problem:
+    vocab_name = column_meta(typed.name, column)["vocab"]
+    choices = list(TABLES_BY_NAME[typed.name].schema.columns[column].checks[0].statistics["allowed_values"])
+    if vocab_name:
+        labels = getattr(vocab, vocab_name)
+        choices += [label for entry in labels.values() for label in entry.values()]
+    return typed.problem("unknown_value", position, column, value, **suggestion_hints(str(value), choices))
+
+
+def normalise_vocabulary_labels(typed: TypedTable) -> None:
+    """Accept Finnish or English labels ("Yritys", "Company") where a code ("company") is expected."""
+    for column in typed.frame.columns:
+        vocab_name = column_meta(typed.name, column)["vocab"]
+        if vocab_name and not column_meta(typed.name, column)["multi"]:
+            labels = getattr(vocab, vocab_name)
+            typed.frame[column] = pd.Series(
+                [v if is_blank(v) else (vocab.code_for(labels, v) or v) for v in typed.frame[column]],
+                index=typed.frame.index, dtype="object")
+
+
+def reference_problems(tables: Mapping[str, TypedTable]) -> list[Problem]:
+    """Every value that should name a row of another table must do so."""
+    problems = []
+    for typed in tables.values():
+        for column in typed.frame.columns:
+            ref = column_meta(typed.name, column)["ref"]
+            if not ref:
+                continue
+            target_table, target_column = ref.split(".")
+            target = tables.get(target_table)
+            known = set(target.frame[target_column].dropna()) if target is not None else set()
+            multi = column_meta(typed.name, column)["multi"]
+            for position, cell in enumerate(typed.frame[column]):
+                values = cell if multi else ((cell,) if not is_blank(cell) else ())
+                for value in values:
+                    if value not in known:
+                        problems.append(typed.problem(
+                            "missing_reference", position, column, value, detail=target_table,
+                            **suggestion_hints(value, sorted(map(str, known)))))
+    return problems
+
+
+def municipality_problems(tables: Mapping[str, TypedTable], municipalities: Iterable[str],
+                          source: str) -> list[Problem]:
+    """Municipalities must be those of the project's region (blank = outside the region / online)."""
+    allowed = {m.casefold(): m for m in municipalities}
+    problems = []
+    for name in ("actors", "activities"):
+        typed = tables.get(name)
+        if typed is None:
+            continue
+        fixed = []
+        for position, value in enumerate(typed.frame["municipality"]):
+            if is_blank(value):
+                fixed.append(None)
+            elif value.casefold() in allowed:
+                fixed.append(allowed[value.casefold()])
+            else:
+                fixed.append(value)
+                hints = suggestion_hints(value, allowed.values())
+                hints["hint_fi"] = (hints.get("hint_fi", "") + f" Kuntaluettelo: {source}.").strip()
+                hints["hint_en"] = (hints.get("hint_en", "") + f" List of municipalities: {source}.").strip()
+                problems.append(typed.problem("unknown_value", position, "municipality", value, **hints))
+        typed.frame["municipality"] = pd.Series(fixed, dtype="object")
+    return problems
+
+
+def date_order_problems(typed: TypedTable, start: str = "start", end: str = "end") -> list[Problem]:
+    """An end date must not come before its start date."""
+    frame = typed.frame
+    bad = frame[end].notna() & frame[start].notna() & (frame[end] < frame[start])
+    return [
+        typed.problem("end_before_start", position, end, frame.at[position, end].date().isoformat(),
+                      detail=frame.at[position, start].date().isoformat())
+        for position in frame.index[bad]
+    ]
