@@ -59,7 +59,7 @@ def load_surveys(codebook: pd.DataFrame, folder: Path, municipalities: Iterable[
             continue
         display = f"{display_folder}/{path.name}"
         try:
-            raw = read_csv(path, display, questions["column"]) if path.suffix == ".csv" \
+            raw = read_csv(path, display, list(questions["column"])) if path.suffix == ".csv" \
                 else next(iter(read_xlsx(path, display).values()))
         except ReadError as error:
             problems.append(error.problem)

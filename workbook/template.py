@@ -192,8 +192,9 @@ def data_model_markdown() -> str:
             meta = column_meta(spec.name, column)
             schema_column = spec.schema.columns[column]
             kind = "list (;)" if meta["multi"] else _type_name(str(schema_column.dtype))
-            if meta["vocab"]:
-                kind += ": " + ", ".join(vocab.codes(getattr(vocab, meta["vocab"])))
+            allowed = [c.statistics["allowed_values"] for c in schema_column.checks if c.name == "isin"]
+            if allowed:
+                kind += ": " + ", ".join(map(str, allowed[0]))
             if meta["ref"]:
                 kind += f" → `{meta['ref']}`"
             if schema_column.unique:

@@ -215,7 +215,9 @@ def suggestion_hints(value: str, choices: Iterable[str]) -> dict[str, str]:
     "Did you mean 'Rovaniemi'?"
     """
     choices = list(dict.fromkeys(choices))
-    folded = {c.casefold(): c for c in choices}
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(choice.casefold(), choice)
     close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
     if close:
         best = folded[close[0]]
