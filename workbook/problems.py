@@ -238,11 +238,28 @@ class ValidationReport:
         return "\n".join(lines)
 
     def to_frame(self, lang: str = "en"):
+        """The problems as a table with headers and severities in ``lang``."""
         import pandas as pd
 
-        columns = ["severity", "file", "sheet", "row", "column", "value", "rule", "message"]
         rows = [
-            {**{c: getattr(p, c) for c in columns[:-1]}, "message": getattr(p, f"message_{lang}")}
+            {"severity": tr(HEADERS, p.severity, lang), "file": p.file, "sheet": p.sheet, "row": p.row,
+             "column": p.column, "value": p.value, "rule": p.rule, "message": getattr(p, f"message_{lang}")}
             for p in self.problems
         ]
-        return pd.DataFrame(rows, columns=columns).astype({"row": "Int64"})
+        frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS)).astype({"row": "Int64"})
+        return frame.rename(columns={c: tr(HEADERS, c, lang) for c in FRAME_COLUMNS})
+
+
+FRAME_COLUMNS = ("severity", "file", "sheet", "row", "column", "value", "rule", "message")
+HEADERS = {
+    "severity": {"fi": "Vakavuus", "en": "Severity"},
+    "error": {"fi": "virhe", "en": "error"},
+    "warning": {"fi": "varoitus", "en": "warning"},
+    "file": {"fi": "Tiedosto", "en": "File"},
+    "sheet": {"fi": "Välilehti", "en": "Sheet"},
+    "row": {"fi": "Rivi", "en": "Row"},
+    "column": {"fi": "Sarake", "en": "Column"},
+    "value": {"fi": "Arvo", "en": "Value"},
+    "rule": {"fi": "Sääntö", "en": "Rule"},
+    "message": {"fi": "Selitys", "en": "Explanation"},
+}

@@ -55,7 +55,6 @@ class Project:
     tables: dict[str, pd.DataFrame]
     links: dict[str, pd.DataFrame]
     surveys: dict[str, pd.DataFrame]
-    municipalities: pd.DataFrame
     report: ValidationReport = field(repr=False)
 
     def __getattr__(self, name: str) -> pd.DataFrame:
@@ -131,10 +130,11 @@ def _load(path: Path) -> tuple[Project, ValidationReport]:
                                             municipalities["municipality"])
     report.extend(survey_problems)
     report.extend(_warnings(typed, set(raw_tables)))
+    tables["municipalities"] = municipalities
     tables["actors"] = _with_region_columns(tables["actors"], municipalities)
     links = {name: _link_table(tables[table], table, column, value_column)
              for name, (table, column, value_column) in link_tables().items()}
-    project = Project(path, source, settings, tables, links, surveys, municipalities, report)
+    project = Project(path, source, settings, tables, links, surveys, report)
     return project, report
 
 
