@@ -357,3 +357,11 @@ def test_template_has_instructions_notes_and_drop_downs(tmp_path):
     participation = {str(v.sqref): v.formula1 for v in book["participation"].data_validations.dataValidation}
     assert any(f.startswith("=actors!$A$2") for f in participation.values())
     assert book["municipalities"].max_row == 22
+
+
+def test_unknown_sheet_is_a_warning_naming_it(tmp_path):
+    path = minimal_workbook(tmp_path / "x" / "project.xlsx", edit=lambda book: book.create_sheet("muistiinpanot"))
+    report = validate_project(path)
+    assert report.ok
+    assert [(w.rule, w.sheet) for w in report.warnings] == [("unknown_sheet", "muistiinpanot")]
+    assert "muistiinpanot" in report.warnings[0].message_fi

@@ -48,6 +48,10 @@ MESSAGES = {
         "fi": "Tuntematon sarake '{column}' jätettiin huomiotta.",
         "en": "Unknown column '{column}' was left out.",
     },
+    "unknown_sheet": {
+        "fi": "Tuntematon välilehti '{table}' jätettiin huomiotta.",
+        "en": "Unknown sheet '{table}' was left out.",
+    },
     "duplicate_column": {
         "fi": "Sarake '{column}' on taulukossa kahdesti.",
         "en": "The column '{column}' appears twice.",
@@ -133,8 +137,8 @@ MESSAGES = {
         "en": "The answer '{value}' does not fit the question's scale ({detail}).",
     },
     "never_took_part": {
-        "fi": "Toimija '{value}' ei osallistunut mihinkään tilaisuuteen.",
-        "en": "The actor '{value}' did not take part in any activity.",
+        "fi": "Toimija '{value}'{hint} ei osallistunut mihinkään tilaisuuteen.",
+        "en": "The actor '{value}'{hint} did not take part in any activity.",
     },
     "empty_table": {
         "fi": "Taulukossa '{table}' ei ole yhtään riviä.",

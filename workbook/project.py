@@ -188,8 +188,7 @@ def _read_workbook(path: Path, report: ValidationReport) -> dict[str, RawTable]:
     for sheet in sheets.values():
         name = sheet.sheet.strip().casefold()
         if name not in TABLES_BY_NAME and name not in IGNORED_SHEETS and not name.startswith("_"):
-            report.add(Problem("unknown_column", path.name, sheet.sheet, severity="warning",
-                               column=None, detail=sheet.sheet, table=sheet.sheet))
+            report.add(Problem("unknown_sheet", path.name, sheet.sheet, severity="warning", table=sheet.sheet))
     for spec in TABLES:
         if spec.required and spec.name not in sheets:
             report.add(Problem("missing_table", path.name, spec.name, table=spec.name,
@@ -277,10 +276,10 @@ def _warnings(typed: dict[str, TypedTable], present: set[str]) -> list[Problem]:
     actors, participation = typed["actors"], typed["participation"]
     if len(participation.frame):
         took_part = set(participation.frame["actor_id"].dropna())
-        for position, actor_id in enumerate(actors.frame["actor_id"]):
+        for position, (actor_id, name) in enumerate(zip(actors.frame["actor_id"], actors.frame["name"])):
             if not is_blank(actor_id) and actor_id not in took_part:
                 problems.append(actors.problem("never_took_part", position, "actor_id", actor_id,
-                                               severity="warning"))
+                                               severity="warning", hint_fi=f"({name})", hint_en=f"({name})"))
     for spec in TABLES:
         if spec.name in present and spec.required and spec.name != "project" and not len(typed[spec.name].frame):
             problems.append(Problem("empty_table", typed[spec.name].file, typed[spec.name].sheet,
