@@ -365,3 +365,26 @@ def test_unknown_sheet_is_a_warning_naming_it(tmp_path):
     assert report.ok
     assert [(w.rule, w.sheet) for w in report.warnings] == [("unknown_sheet", "muistiinpanot")]
     assert "muistiinpanot" in report.warnings[0].message_fi
+
+
+def test_outputs_are_written_atomically_and_readable_by_others(tmp_path):
+    import os
+    import stat
+
+    from workbook.outputs import atomic_directory, write_text_atomic
+
+    path = write_text_atomic(tmp_path / "out" / "report.html", "<p>ok</p>")
+    assert path.read_text() == "<p>ok</p>" and os.stat(path).st_mode & stat.S_IROTH
+    assert [p.name for p in path.parent.iterdir()] == ["report.html"]
+    target = tmp_path / "pack"
+    target.mkdir()
+    (target / "old.txt").write_text("previous run")
+    with pytest.raises(RuntimeError):
+        with atomic_directory(target) as staging:
+            (staging / "half.txt").write_text("half")
+            raise RuntimeError("a notebook failed")
+    assert [p.name for p in target.iterdir()] == ["old.txt"]
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+    with atomic_directory(target) as staging:
+        (staging / "new.txt").write_text("new")
+    assert [p.name for p in target.iterdir()] == ["new.txt"] and os.stat(target).st_mode & stat.S_IROTH

@@ -6,13 +6,15 @@ Each criterion of the project's ``cluster_criteria`` table names where its value
 ``recorded``
     The value an assessor recorded in ``cluster_assessments`` (with its evidence text and
     date), from one assessment round — the latest by default. A blank source means this.
+    (Values recorded for a computed criterion stay in the assessments table for reference,
+    but the computed value decides its verdict.)
 ``company_members``
     Number of the cluster's members (``actors.clusters``) that are companies.
 ``company_share``
     Companies as a share (0–1) of all the cluster's members.
 ``member_activities_per_year``
-    Activities the cluster organised or co-organised (``activities.clusters``) dated within
-    the observed period, divided by the period's length in years.
+    Activities the cluster organised or co-organised (``activities.clusters``), divided by
+    the length in years of the observed period (below).
 ``company_participation``
     Share (0–1) of the cluster's company members that took part in at least one activity.
 ``company_rdi_ties``
@@ -20,9 +22,12 @@ Each criterion of the project's ``cluster_criteria`` table names where its value
     :data:`workbook.vocab.RDI_ACTOR_TYPES`) that took part in the same activity or work in
     the same action (as its owner or a partner).
 
-The observed period is the project's ``period_start`` … ``period_end``; a missing end is
-filled from the activities' dates. Its length is counted in calendar months (a started
-month counts in full) divided by 12, so a period of two whole years is exactly 2.
+The observed period is the time the activity data covers: from the project's first activity
+to its last (whichever cluster organised them). The project's own ``period_start`` …
+``period_end`` is not used: it is the strategy's period, often years ahead of the
+participatory work the data describes. The length is counted in calendar months (a started
+month counts in full) divided by 12, so activities from March 2022 to February 2024 span
+exactly 2 years.
 
 Assessment rounds: the dates of ``cluster_assessments`` are grouped into rounds, a new
 round starting when more than :data:`ROUND_GAP_DAYS` days have passed since the previous
@@ -65,6 +70,13 @@ def members(project: Project) -> pd.DataFrame:
     -------
     DataFrame
         ``cluster_id``, ``actor_id``, ``name``, ``actor_type``; one row per membership.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> members(tiny_project())
+      cluster_id actor_id      name actor_type
+    0        CL1       A2  Testi Oy    company
     """
     links = project.actor_clusters.drop_duplicates()
     frame = links.merge(project.actors[["actor_id", "name", "actor_type"]], on="actor_id", how="inner")
@@ -98,7 +110,15 @@ def count_by_type(member_rows: pd.DataFrame, cluster_ids: list[str]) -> pd.DataF
 
 
 def membership_by_type(project: Project) -> pd.DataFrame:
-    """Members of each of the project's clusters by actor type (see :func:`count_by_type`)."""
+    """Members of each of the project's clusters by actor type (see :func:`count_by_type`).
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> membership_by_type(tiny_project())[["cluster_id", "company", "members"]]
+      cluster_id  company  members
+    0        CL1        1        1
+    """
     return count_by_type(members(project), list(project.clusters["cluster_id"]))
 
 
@@ -117,14 +137,20 @@ def period_years(start: pd.Timestamp, end: pd.Timestamp) -> float:
 
 
 def observed_period(project: Project) -> tuple[pd.Timestamp | None, pd.Timestamp | None]:
-    """The period activities are counted in: the project's, filled in from activity dates."""
-    start, end = project.period
+    """The time the activity data covers: the dates of the first and the last activity.
+
+    ``(None, None)`` when the project has no activities.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> [str(day.date()) for day in observed_period(tiny_project())]
+    ['2022-09-15', '2022-09-15']
+    """
     dates = project.activities["date"].dropna()
-    if start is None and len(dates):
-        start = dates.min()
-    if end is None and len(dates):
-        end = dates.max()
-    return start, end
+    if dates.empty:
+        return None, None
+    return dates.min(), dates.max()
 
 
 def activity_rates(activity_clusters: pd.DataFrame, activities: pd.DataFrame,
@@ -142,16 +168,14 @@ def activity_rates(activity_clusters: pd.DataFrame, activities: pd.DataFrame,
     0        CL1                  2    2.0                         1.0
     1        CL2                  0    2.0                         0.0
     """
-    years = period_years(start, end) if start is not None and end is not None else float("nan")
+    known = start is not None and end is not None
+    years = period_years(start, end) if known else float("nan")
     dated = activity_clusters.drop_duplicates().merge(activities[["activity_id", "date"]], on="activity_id")
-    if start is not None and end is not None:
-        dated = dated[(dated["date"] >= start) & (dated["date"] <= end)]
-    else:
-        dated = dated.iloc[0:0]
+    dated = dated[(dated["date"] >= start) & (dated["date"] <= end)] if known else dated.iloc[0:0]
     counts = dated.groupby("cluster_id")["activity_id"].nunique().reindex(cluster_ids, fill_value=0)
     frame = pd.DataFrame({"cluster_id": cluster_ids, "member_activities": counts.to_numpy().astype(int),
                           "years": years})
-    frame["member_activities_per_year"] = frame["member_activities"] / years if years > 0 else float("nan")
+    frame["member_activities_per_year"] = frame["member_activities"] / years
     return frame
 
 
@@ -160,6 +184,16 @@ def shared_occasions(project: Project) -> pd.DataFrame:
 
     An occasion is an activity (everyone who took part) or an action (its owner and
     partners); ``occasion`` is prefixed ``activity:`` or ``action:`` so ids cannot clash.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> shared_occasions(tiny_project())
+          occasion actor_id
+    0  activity:W1       A1
+    1  activity:W1       A2
+    2    action:T1       A1
+    3    action:T1       A2
     """
     took_part = project.participation[["activity_id", "actor_id"]].dropna()
     activity_rows = pd.DataFrame({"occasion": "activity:" + took_part["activity_id"].astype(str),
@@ -213,7 +247,15 @@ def cluster_facts(project: Project) -> pd.DataFrame:
         ``cluster_id``, ``name``, ``members``, ``company_members``, ``company_share``
         (NaN without members), ``companies_took_part``, ``company_participation`` (NaN
         without company members), ``member_activities``, ``years``,
-        ``member_activities_per_year`` (NaN without an observed period), ``company_rdi_ties``.
+        ``member_activities_per_year`` (NaN without activities), ``company_rdi_ties``.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> facts = cluster_facts(tiny_project())
+    >>> facts[["cluster_id", "members", "company_share", "company_participation", "member_activities"]]
+      cluster_id  members  company_share  company_participation  member_activities
+    0        CL1        1            1.0                    1.0                  0
     """
     cluster_ids = list(project.clusters["cluster_id"])
     member_rows = members(project)
@@ -252,7 +294,20 @@ def assign_rounds(dates: pd.Series, gap_days: int = ROUND_GAP_DAYS) -> pd.Series
 
 
 def recorded_assessments(project: Project) -> pd.DataFrame:
-    """The ``cluster_assessments`` table with each assessment's ``round`` number."""
+    """The ``cluster_assessments`` table with each assessment's ``round`` number.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> criteria = [{"criterion_id": "K2", "name_fi": "Johtaja", "name_en": "Director", "measure": "yes_no",
+    ...              "threshold": "1"}]
+    >>> rows = [{"cluster_id": "CL1", "criterion_id": "K2", "value": v, "assessed_on": d}
+    ...         for v, d in (("0", "31.5.2022"), ("1", "30.4.2023"))]
+    >>> recorded_assessments(tiny_project(cluster_criteria=criteria, cluster_assessments=rows))[["value", "round"]]
+       value  round
+    0    0.0      1
+    1    1.0      2
+    """
     table = project.cluster_assessments.copy()
     table["round"] = assign_rounds(table["assessed_on"])
     return table
@@ -262,6 +317,12 @@ def assessment_rounds(project: Project) -> pd.DataFrame:
     """The assessment rounds: ``round``, ``first_date``, ``last_date``, ``assessments``, ``clusters``.
 
     Empty when nothing has been recorded.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> len(assessment_rounds(tiny_project()))
+    0
     """
     table = recorded_assessments(project)
     rounds = table.groupby("round").agg(first_date=("assessed_on", "min"), last_date=("assessed_on", "max"),
@@ -270,7 +331,14 @@ def assessment_rounds(project: Project) -> pd.DataFrame:
 
 
 def latest_round(project: Project) -> int | None:
-    """Number of the latest assessment round, or None when nothing has been recorded."""
+    """Number of the latest assessment round, or None when nothing has been recorded.
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> latest_round(tiny_project()) is None
+    True
+    """
     rounds = assessment_rounds(project)
     return int(rounds["round"].max()) if len(rounds) else None
 
@@ -280,6 +348,17 @@ def recorded_values(project: Project, round_number: int | None = None) -> pd.Dat
 
     Within a round, a later assessment of the same cluster and criterion replaces an earlier
     one (and, on the same day, a later row of the table an earlier row).
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> criteria = [{"criterion_id": "K2", "name_fi": "Johtaja", "name_en": "Director", "measure": "yes_no",
+    ...              "threshold": "1"}]
+    >>> rows = [{"cluster_id": "CL1", "criterion_id": "K2", "value": v, "evidence": e, "assessed_on": d}
+    ...         for v, e, d in (("0", "Haku auki", "2.5.2023"), ("1", "Nimitetty", "30.5.2023"))]
+    >>> recorded_values(tiny_project(cluster_criteria=criteria, cluster_assessments=rows))[["value", "evidence_text"]]
+       value evidence_text
+    0    1.0     Nimitetty
     """
     table = recorded_assessments(project)
     if round_number is None:
@@ -309,6 +388,15 @@ def evidence(project: Project, round_number: int | None = None) -> pd.DataFrame:
         ``cluster_id``, ``criterion_id``, ``source``, ``value`` (NaN: no evidence),
         ``count`` and ``base`` (what a computed value was computed from), ``evidence_text``,
         ``assessed_on`` and ``round`` (recorded values only).
+
+    Examples
+    --------
+    >>> from workbook.testing import tiny_project
+    >>> criteria = [{"criterion_id": "K1", "name_fi": "Yritykset", "name_en": "Companies", "measure": "count",
+    ...              "threshold": "2", "evidence": "company_members"}]
+    >>> evidence(tiny_project(cluster_criteria=criteria))[["cluster_id", "criterion_id", "source", "value"]]
+      cluster_id criterion_id           source  value
+    0        CL1           K1  company_members    1.0
     """
     criteria = project.cluster_criteria
     sources = criteria["evidence"].fillna(RECORDED)

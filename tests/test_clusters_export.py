@@ -1,0 +1,70 @@
+"""``workbook clusters``: a self-contained HTML scorecard and a formula-safe workbook."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from clusters_fixture import TABLES
+from conftest import make_project
+from openpyxl import load_workbook
+
+from workbook import load_project
+from workbook.cli import main
+from workbook.clusters.export import export
+
+HOSTILE_NAME = '<img src=x onerror="alert(1)">Arctic'
+HOSTILE_EVIDENCE = '=HYPERLINK("http://evil.example","click")'
+
+
+@pytest.fixture(scope="module")
+def hostile_export(tmp_path_factory):
+    """The English export of a project whose cluster name and evidence text are hostile."""
+    clusters = [{**TABLES["clusters"][0], "name": HOSTILE_NAME}, TABLES["clusters"][1]]
+    assessments = [{**row, "evidence": HOSTILE_EVIDENCE} if row["assessed_on"] == "28.4.2023" else row
+                   for row in TABLES["cluster_assessments"]]
+    folder = tmp_path_factory.mktemp("hostile")
+    project = load_project(make_project(folder / "project", **{**TABLES, "clusters": clusters,
+                                                              "cluster_assessments": assessments}))
+    return export(project, folder / "out", "en")
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_the_command_writes_the_html_scorecard_and_the_workbook(project_factory, tmp_path, lang):
+    out = tmp_path / "out"
+    assert main(["clusters", str(project_factory(**TABLES)), "--out", str(out), "--lang", lang]) == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == [f"cluster_scorecard_{lang}.html", f"cluster_scorecard_{lang}.xlsx"]
+    page = (out / f"cluster_scorecard_{lang}.html").read_text(encoding="utf-8")
+    assert f'<html lang="{lang}">' in page
+    gap = {"fi": "Arctic Safety järjesti 0,5 jäsentilaisuutta vuodessa",
+           "en": "Arctic Safety organised 0.5 member activities a year"}[lang]
+    assert gap in page
+
+
+def test_the_page_loads_nothing_from_the_network(hostile_export):
+    page = hostile_export[0].read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in page
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=[\"']?(https?:)?//", page)
+
+
+def test_spreadsheet_text_is_escaped_in_the_page(hostile_export):
+    page = hostile_export[0].read_text(encoding="utf-8")
+    assert "<img src=x" not in page
+    assert "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;Arctic" in page
+
+
+def test_spreadsheet_text_stays_inert_in_the_workbook(hostile_export):
+    book = load_workbook(hostile_export[1])
+    cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
+    assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
+    texts = {cell.value for cell in cells if isinstance(cell.value, str)}
+    assert "'" + HOSTILE_EVIDENCE in texts and HOSTILE_EVIDENCE not in texts
+    assert book.sheetnames[:3] == ["Grid", "Scorecard", "Gaps"]
+
+
+def test_the_same_project_gives_the_same_files(project_factory, tmp_path):
+    project = load_project(project_factory(**TABLES))
+    first = [p.read_bytes() for p in export(project, tmp_path / "a", "fi")]
+    second = [p.read_bytes() for p in export(project, tmp_path / "b", "fi")]
+    assert first == second
