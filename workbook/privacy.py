@@ -16,8 +16,8 @@ from workbook.i18n import tr
 TEXTS = {
     "marker": {"fi": "<{n}", "en": "<{n}"},
     "note": {
-        "fi": "Alle {n} hengen tai organisaation ryhmien luvut on piilotettu (<{n}), samoin luvut, joista ne voisi päätellä summista.",
-        "en": "Figures for groups of fewer than {n} people or organisations are hidden (<{n}), and so are figures from which they could be worked out from the totals.",
+        "fi": "Alle {n} hengen ryhmiä koskevat luvut on piilotettu (<{n}), samoin luvut, joista ne voisi päätellä summista.",
+        "en": "Figures about groups of fewer than {n} people are hidden (<{n}), and so are figures from which they could be worked out from the totals.",
     },
     "total": {"fi": "Yhteensä", "en": "Total"},
 }
@@ -26,6 +26,18 @@ TEXTS = {
 def suppress_counts(counts: pd.DataFrame | pd.Series, min_size: int, margins: bool = False,
                     total_label: str = "total") -> tuple[pd.DataFrame, pd.DataFrame]:
     """Hide small counts and whatever would reveal them through totals.
+
+    Primary suppression hides every count from 1 to ``min_size - 1``. Secondary suppression
+    then hides more cells until, with every row, column and grand total published,
+
+    - no line (row or column with its total) has exactly one hidden entry,
+    - the hidden entries of a line never add up to a small group (1 to ``min_size - 1``),
+    - no hidden cell can be pinned down by combining lines (checked with linear programming:
+      each hidden cell's smallest and largest value consistent with the published figures
+      must differ).
+
+    Ties are broken by the smaller count, then by label, so the result does not depend on
+    the order of the rows.
 
     Parameters
     ----------
@@ -40,8 +52,7 @@ def suppress_counts(counts: pd.DataFrame | pd.Series, min_size: int, margins: bo
     -------
     (values, hidden)
         ``values`` is ``counts`` as floats with hidden cells set to NaN; ``hidden`` is the
-        boolean mask of hidden cells. Totals are always assumed to be published, so
-        secondary suppression protects against them even when ``margins`` is false.
+        boolean mask of hidden cells.
 
     Examples
     --------
@@ -53,53 +64,113 @@ def suppress_counts(counts: pd.DataFrame | pd.Series, min_size: int, margins: bo
     frame = counts.to_frame() if isinstance(counts, pd.Series) else counts
     table = frame.to_numpy(dtype=float)
     rows, cols = table.shape
-    extended = np.zeros((rows + 1, cols + 1))
-    extended[:rows, :cols] = table
-    extended[:rows, cols] = table.sum(axis=1)
-    extended[rows, :cols] = table.sum(axis=0)
-    extended[rows, cols] = table.sum()
-    hidden = (extended > 0) & (extended < min_size)
+    row_labels = [str(label) for label in frame.index] + ["\uffff"]
+    col_labels = [str(label) for label in frame.columns] + ["\uffff"]
     if cols == 1:
-        # One column: its "row totals" are the cells themselves, not extra equations.
-        hidden[:, 1] = hidden[:, 0]
-    changed = True
-    while changed:
-        changed = False
-        lines = [(i, slice(None)) for i in range(rows + 1)] + [(slice(None), j) for j in range(cols + 1)]
-        for line in lines:
-            line_hidden = hidden[line]
-            if line_hidden.sum() != 1:
-                continue
-            values = extended[line]
-            candidates = [k for k in range(len(values)) if not line_hidden[k] and values[k] > 0]
-            if not candidates:
-                continue
-            def position(k: int) -> tuple[int, int]:
-                return (line[0], k) if isinstance(line[0], int) else (k, line[1])
+        grid = np.append(table[:, 0], table.sum())[:, None]
+        lines = [[(i, 0) for i in range(rows + 1)]]
+    else:
+        grid = np.zeros((rows + 1, cols + 1))
+        grid[:rows, :cols] = table
+        grid[:rows, cols] = table.sum(axis=1)
+        grid[rows, :cols] = table.sum(axis=0)
+        grid[rows, cols] = table.sum()
+        lines = [[(i, j) for j in range(cols + 1)] for i in range(rows + 1)] + \
+                [[(i, j) for i in range(rows + 1)] for j in range(cols + 1)]
+    hidden = (grid > 0) & (grid < min_size)
+    _secondary_suppression(grid, hidden, lines, min_size, row_labels, col_labels)
 
-            def cost(k: int) -> tuple[int, float, int]:
-                # Prefer a cell whose other line already hides something: it then stays safe
-                # without a further cascade of suppressions.
-                i, j = position(k)
-                crossing = hidden[:, j] if isinstance(line[0], int) else hidden[i, :]
-                return (0 if crossing.any() and cols > 1 else 1, values[k], k)
-
-            index = position(min(candidates, key=cost))
-            hidden[index] = True
-            if cols == 1:
-                hidden[index[0], :] = True
-            changed = True
-    values = np.where(hidden, np.nan, extended)
+    values = np.where(hidden, np.nan, grid)
     index = list(frame.index) + [total_label]
-    columns = list(frame.columns) + [total_label]
+    columns = list(frame.columns) if cols == 1 else list(frame.columns) + [total_label]
     values_frame = pd.DataFrame(values, index=index, columns=columns)
     hidden_frame = pd.DataFrame(hidden, index=index, columns=columns)
-    if cols == 1:
-        values_frame, hidden_frame = values_frame.iloc[:, :1], hidden_frame.iloc[:, :1]
     if not margins:
-        values_frame = values_frame.iloc[:rows, :cols] if cols > 1 else values_frame.iloc[:rows]
-        hidden_frame = hidden_frame.iloc[:rows, :cols] if cols > 1 else hidden_frame.iloc[:rows]
+        values_frame = values_frame.iloc[:rows, :cols]
+        hidden_frame = hidden_frame.iloc[:rows, :cols]
     return values_frame, hidden_frame
+
+
+def _secondary_suppression(grid, hidden, lines, min_size, row_labels, col_labels) -> None:
+    """Extend ``hidden`` in place until no hidden figure can be recovered (see suppress_counts)."""
+    # Each line is an equation: its cells add up to its last entry (the total).
+    def signed(line):
+        return [(cell, -1.0 if k == len(line) - 1 else 1.0) for k, cell in enumerate(line)]
+
+    equations = [signed(line) for line in lines]
+    lines_of = {}
+    for number, line in enumerate(lines):
+        for cell in line:
+            lines_of.setdefault(cell, []).append(number)
+
+    def hide_another(line_numbers) -> bool:
+        candidates = [cell for number in line_numbers for cell in lines[number]
+                      if not hidden[cell] and grid[cell] > 0]
+        if not candidates:
+            return False
+
+        def cost(cell):
+            crossing = any(hidden[other] for number in lines_of[cell] if number not in line_numbers
+                           for other in lines[number] if other != cell)
+            return (0 if crossing else 1, grid[cell], row_labels[cell[0]], col_labels[cell[1]])
+
+        hidden[min(candidates, key=cost)] = True
+        return True
+
+    def weak_line():
+        for number, line in enumerate(lines):
+            unknown = [cell for cell in line if hidden[cell]]
+            if not unknown:
+                continue
+            total_hidden = hidden[line[-1]]
+            hidden_sum = sum(grid[cell] for cell in unknown if cell != line[-1])
+            if len(unknown) == 1 or (not total_hidden and 0 < hidden_sum < min_size):
+                yield number
+
+    unfixable: set[tuple] = set()
+    while True:
+        line = next((n for n in weak_line() if ("line", n) not in unfixable), None)
+        if line is not None:
+            if not hide_another([line]):
+                unfixable.add(("line", line))
+            continue
+        pinned = next((cell for cell in _pinned_cells(grid, hidden, equations)
+                       if ("cell", cell) not in unfixable), None)
+        if pinned is None:
+            return
+        if not hide_another(lines_of[pinned]):
+            unfixable.add(("cell", pinned))
+
+
+def _pinned_cells(grid, hidden, equations):
+    """Hidden cells whose value the published figures determine exactly."""
+    from scipy.optimize import linprog
+
+    unknown = [tuple(cell) for cell in np.argwhere(hidden)]
+    if not unknown:
+        return []
+    position = {cell: k for k, cell in enumerate(unknown)}
+    matrix, target = [], []
+    for equation in equations:
+        row = np.zeros(len(unknown))
+        known = 0.0
+        for cell, sign in equation:
+            if cell in position:
+                row[position[cell]] += sign
+            else:
+                known += sign * grid[cell]
+        if row.any():
+            matrix.append(row)
+            target.append(-known)
+    pinned = []
+    for cell, k in position.items():
+        objective = np.zeros(len(unknown))
+        objective[k] = 1.0
+        low = linprog(objective, A_eq=matrix, b_eq=target, bounds=(0, None), method="highs")
+        high = linprog(-objective, A_eq=matrix, b_eq=target, bounds=(0, None), method="highs")
+        if low.status == 0 and high.status == 0 and (-high.fun) - low.fun < 0.5:
+            pinned.append(cell)
+    return pinned
 
 
 def suppress_small_groups(values: pd.DataFrame | pd.Series, group_sizes: pd.Series,
