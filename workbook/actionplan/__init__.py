@@ -1,6 +1,6 @@
 """Actions by focus area: the implementation plan and where each action came from.
 
-Modules, one topic each:
+Analyses (project in, DataFrame out), one topic each:
 
 ``portfolio``
     actions × focus areas, counts, budget and funding mix, owners and partners by type.
@@ -14,6 +14,17 @@ Modules, one topic each:
     the seven fulfilment criteria of the EU "good governance of the S3" condition.
 ``labels``
     column headers and vocabulary labels for showing any of the tables above.
-``figures`` / ``onepager`` / ``export``
-    views: plotly figures, the one-pager image per focus area, the deliverable export.
+
+Views (tables and language in, drawing out):
+
+``figures``
+    plotly figures of those tables.
+``pages``
+    what each page shows, in order, for the report, the notebook and the dashboard.
+``onepager``
+    the one-page slide image of a focus area.
+``export``
+    the deliverable of ``workbook actions``: HTML report, one-pagers, .xlsx.
+
+``examples`` holds the tiny plan the docstring examples run on.
 """
