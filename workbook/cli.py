@@ -135,10 +135,17 @@ def _datamodel(args: argparse.Namespace) -> int:
 
 def _exporter(module: str) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
+        from workbook.outputs import ExportError
+
         project = _load_or_exit(args.project)
         export = importlib.import_module(module).export
         args.out.mkdir(parents=True, exist_ok=True)
-        for path in export(project, args.out, args.lang):
+        try:
+            paths = export(project, args.out, args.lang)
+        except ExportError as error:
+            print(f"workbook: {error}", file=sys.stderr)
+            return 1
+        for path in paths:
             print(path)
         return 0
 

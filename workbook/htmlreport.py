@@ -56,9 +56,22 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = False,
-               number_format: str = "{:,.0f}") -> str:
-    """A table with every cell escaped; numbers right-aligned with spaces as thousands separators.
+def format_number(value: float, lang: str = "en") -> str:
+    """A number for reading: no-break spaces between thousands, two decimals unless whole,
+    and a decimal comma in Finnish.
+
+    Examples
+    --------
+    >>> format_number(1234567), format_number(75.2, "fi"), format_number(75.2, "en")
+    ('1\xa0234\xa0567', '75,20', '75.20')
+    """
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    text = text.replace(",", "\u00a0")
+    return text.replace(".", ",") if lang == "fi" else text
+
+
+def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = False, lang: str = "en") -> str:
+    """A table with every cell escaped; numbers right-aligned and formatted for ``lang``.
 
     Examples
     --------
@@ -72,13 +85,11 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = Fa
         cells = []
         for value in row:
             if isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value):
-                shown = number_format.format(value).replace(",", "\u00a0") if float(value).is_integer() \
-                    else f"{value:,.2f}".replace(",", "\u00a0")
-                cells.append(f'<td class="num">{escape(shown)}</td>')
+                cells.append(f'<td class="num">{escape(format_number(value, lang))}</td>')
             elif isinstance(value, (tuple, list)):
                 cells.append(f"<td>{escape('; '.join(map(str, value)))}</td>")
             elif isinstance(value, pd.Timestamp):
-                cells.append(f"<td>{escape(value.strftime('%-d.%-m.%Y'))}</td>")
+                cells.append(f"<td>{escape(f'{value.day}.{value.month}.{value.year}')}</td>")
             else:
                 cells.append(f"<td>{escape(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -124,7 +135,7 @@ class HtmlReport:
         self.parts.append(f"<ul{css}>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ul>")
 
     def table(self, frame: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
-        self.parts.append(table_html(frame, caption, index))
+        self.parts.append(table_html(frame, caption, index, self.lang))
 
     def figure(self, figure, height: int | None = None) -> None:
         """A plotly figure, drawn offline (plotly.js is inlined once per page)."""

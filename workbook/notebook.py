@@ -19,9 +19,9 @@ def setup_display() -> None:
     pd.set_option("display.width", 140)
 
 
-def show_table(frame: pd.DataFrame, caption: str | None = None, index: bool = False) -> None:
+def show_table(frame: pd.DataFrame, caption: str | None = None, index: bool = False, lang: str = "en") -> None:
     """Display a table with every cell HTML-escaped (spreadsheet text is untrusted)."""
-    display(HTML(table_html(frame, caption, index)))
+    display(HTML(table_html(frame, caption, index, lang)))
 
 
 def show_text(text: str, kind: str | None = None) -> None:

@@ -21,6 +21,10 @@ import pandas as pd
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r", "\n")
 
 
+class ExportError(RuntimeError):
+    """An export could not be made for a reason the user can fix; the message says how."""
+
+
 def inert_text(value: str) -> str:
     """Text that no spreadsheet will evaluate: a leading ``'`` before formula triggers.
 

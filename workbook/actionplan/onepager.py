@@ -24,7 +24,7 @@ from workbook.actionplan.focus_area import FocusAreaPage
 from workbook.actionplan.labels import funding_label, percent
 from workbook.htmlreport import CSP, escape
 from workbook.i18n import check_lang, tr
-from workbook.outputs import write_bytes_atomic
+from workbook.outputs import ExportError, write_bytes_atomic
 from workbook.style import focus_area_colours
 
 BROWSER_VARIABLE = "WORKBOOK_CHROMIUM"
@@ -117,11 +117,11 @@ GANTT_LABEL_LENGTH = 30
 MAX_GANTT_ROWS = 14
 
 
-class BrowserNotFoundError(RuntimeError):
+class BrowserNotFoundError(ExportError):
     """No headless Chromium or Chrome to draw the one-pager images with."""
 
 
-class RenderError(RuntimeError):
+class RenderError(ExportError):
     """The browser ran but produced no image."""
 
 
