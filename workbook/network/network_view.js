@@ -1,0 +1,420 @@
+/* The actor network page: filters, colours, sizes, legend, search, ego view and details.
+ *
+ * Runs after pyvis has created the globals `nodes`, `edges` (vis.DataSet) and `network`.
+ * Every text that may come from a spreadsheet (names, focus areas, clusters, places) is
+ * put into the page with textContent or as an option's value, never as HTML.
+ */
+(function () {
+  "use strict";
+  var DATA = JSON.parse(document.getElementById("wb-data").textContent);
+  var T = DATA.texts;
+  var NONE = "#d9e2ec", SEVERAL = "#52606d", UNKNOWN = "#9aa5b1";
+  var container = document.getElementById("mynetwork");
+  var side = document.getElementById("wb-side");
+  var tooltip = document.getElementById("wb-tooltip");
+  var nodeById = new Map();
+  var neighbours = new Map();
+  nodes.get().forEach(function (n) { nodeById.set(n.id, n); neighbours.set(n.id, []); });
+  var allNodes = DATA.node_ids.map(function (id) { return nodeById.get(id); });
+  var allEdges = DATA.edges.map(function (row, k) {
+    var weights = {}, layers = [];
+    DATA.layers.forEach(function (layer, i) {
+      if (row[2 + i] > 0) { weights[layer] = row[2 + i]; layers.push(layer); }
+    });
+    return { id: "e" + k, from: DATA.node_ids[row[0]], to: DATA.node_ids[row[1]], layers: layers, lw: weights,
+             hidden: true };
+  });
+  edges.add(allEdges);
+  allEdges.forEach(function (e) {
+    neighbours.get(e.from).push([e.to, e]);
+    neighbours.get(e.to).push([e.from, e]);
+  });
+  var state = copy(DATA.state);
+  var drawnNodes = new Map(), drawnEdges = new Map();  // what vis.js was last given, to send only changes
+  var edgeWeight = new Map();
+  var shown = new Set();
+  var userMoved = false;
+
+  function copy(value) { return JSON.parse(JSON.stringify(value)); }
+
+  function el(tag, text, className) {
+    var node = document.createElement(tag);
+    if (text !== undefined && text !== null) { node.textContent = String(text); }
+    if (className) { node.className = className; }
+    return node;
+  }
+
+  function fmt(value, digits) {
+    if (value === null || value === undefined || Number.isNaN(value)) { return "–"; }
+    return Number(value).toLocaleString(DATA.lang, { maximumFractionDigits: digits === undefined ? 3 : digits });
+  }
+
+  function labelOf(kind, code) {
+    var labels = DATA.labels[kind] || {};
+    if (code === null || code === undefined || code === "") { return T.unknown; }
+    return Object.prototype.hasOwnProperty.call(labels, code) ? labels[code] : String(code);
+  }
+
+  function communityLabel(c) { return c === null ? T.no_community : T.community_n.replace("{n}", String(c)); }
+
+  /* Colour of a node under the chosen colouring, and the legend entries of that colouring. */
+  function category(n) {
+    switch (state.colour_by) {
+      case "helix": return n.h;
+      case "community": return n.c === null ? "__none" : String(n.c);
+      case "cluster": return n.cl.length === 0 ? "__none" : (n.cl.length > 1 ? "__several" : n.cl[0]);
+      case "role": return n.r;
+      default: return n.t;
+    }
+  }
+
+  function colourOf(key) {
+    if (key === "__none") { return NONE; }
+    if (key === "__several") { return SEVERAL; }
+    var palette = DATA.palettes[state.colour_by] || {};
+    return Object.prototype.hasOwnProperty.call(palette, key) ? palette[key] : UNKNOWN;
+  }
+
+  function categoryLabel(key) {
+    if (key === "__none") { return state.colour_by === "community" ? T.no_community : T.no_cluster; }
+    if (key === "__several") { return T.several_clusters; }
+    switch (state.colour_by) {
+      case "helix": return labelOf("helix", key);
+      case "community": return communityLabel(Number(key));
+      case "cluster": return labelOf("clusters", key);
+      case "role": return labelOf("roles", key);
+      default: return labelOf("actor_types", key);
+    }
+  }
+
+  function sizeOf(n) {
+    if (state.size_by === "none") { return 1; }
+    var value = n.m[state.size_by] || 0;
+    return Math.sqrt(Math.max(value, 0));
+  }
+
+  function nodePasses(n) {
+    if (state.actor_types !== null && state.actor_types.indexOf(n.t) < 0) { return false; }
+    if (state.focus_area !== null && n.fa.indexOf(state.focus_area) < 0) { return false; }
+    if (state.municipality !== null && n.mu !== state.municipality) { return false; }
+    return true;
+  }
+
+  function visibleWeight(e) {
+    var total = 0;
+    var layers = state.layers === null ? DATA.layers : state.layers;
+    for (var i = 0; i < layers.length; i++) { total += e.lw[layers[i]] || 0; }
+    return total >= state.min_weight ? total : 0;
+  }
+
+  function apply(fit) {
+    var passes = new Set();
+    allNodes.forEach(function (n) { if (nodePasses(n)) { passes.add(n.id); } });
+    edgeWeight = new Map();
+    allEdges.forEach(function (e) {
+      var w = passes.has(e.from) && passes.has(e.to) ? visibleWeight(e) : 0;
+      edgeWeight.set(e.id, w);
+    });
+    shown = passes;
+    if (state.focus !== null && state.depth > 0 && passes.has(state.focus)) {
+      shown = new Set([state.focus]);
+      var frontier = [state.focus];
+      for (var step = 0; step < state.depth && frontier.length; step++) {
+        var next = [];
+        frontier.forEach(function (id) {
+          neighbours.get(id).forEach(function (pair) {
+            if (edgeWeight.get(pair[1].id) > 0 && !shown.has(pair[0])) { shown.add(pair[0]); next.push(pair[0]); }
+          });
+        });
+        frontier = next;
+      }
+    }
+    if (state.hide_unlinked) {
+      var linked = new Set();
+      allEdges.forEach(function (e) {
+        if (edgeWeight.get(e.id) > 0 && shown.has(e.from) && shown.has(e.to)) { linked.add(e.from); linked.add(e.to); }
+      });
+      if (state.focus !== null) { linked.add(state.focus); }
+      shown = new Set(Array.from(shown).filter(function (id) { return linked.has(id); }));
+    }
+    var nodeChanges = [], edgeChanges = [];
+    allNodes.forEach(function (n) {
+      var c = colourOf(category(n)), hidden = !shown.has(n.id), value = sizeOf(n);
+      var key = c + "|" + hidden + "|" + value;
+      if (drawnNodes.get(n.id) === key) { return; }
+      drawnNodes.set(n.id, key);
+      nodeChanges.push({ id: n.id, hidden: hidden, value: value,
+                         color: { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
+                                  hover: { background: c, border: "#000000" } } });
+    });
+    allEdges.forEach(function (e) {
+      var w = edgeWeight.get(e.id);
+      var hidden = !(w > 0 && shown.has(e.from) && shown.has(e.to)), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
+      var key = hidden + "|" + width;
+      if (drawnEdges.get(e.id) === key) { return; }
+      drawnEdges.set(e.id, key);
+      edgeChanges.push({ id: e.id, hidden: hidden, width: width });
+    });
+    if (nodeChanges.length) { nodes.update(nodeChanges); }
+    if (edgeChanges.length) { edges.update(edgeChanges); }
+    drawLegend();
+    drawDetails();
+    if (state.focus !== null && shown.has(state.focus)) { network.selectNodes([state.focus]); } else { network.unselectAll(); }
+    if (fit) { fitView(); }
+  }
+
+  function fitView() {
+    if (container.clientWidth === 0 || container.clientHeight === 0) { return; }
+    var ids = Array.from(shown);
+    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+  }
+
+  /* Side panel. */
+  function selectControl(parent, key, labelText, options, current, onChange) {
+    var wrapper = el("div");
+    var id = "wb-c" + document.querySelectorAll("select, input").length;
+    var label = el("label", labelText);
+    label.htmlFor = id;
+    var select = el("select");
+    select.id = id;
+    select.name = key;
+    options.forEach(function (pair) {
+      var option = el("option", pair[1]);
+      option.value = pair[0] === null ? "" : pair[0];
+      if ((current === null ? "" : current) === option.value) { option.selected = true; }
+      select.appendChild(option);
+    });
+    select.addEventListener("change", function () { onChange(select.value === "" ? null : select.value); });
+    wrapper.appendChild(label);
+    wrapper.appendChild(select);
+    parent.appendChild(wrapper);
+    return select;
+  }
+
+  function numberControl(parent, key, labelText, min, max, current, onChange) {
+    var id = "wb-c" + document.querySelectorAll("select, input").length;
+    var label = el("label", labelText);
+    label.htmlFor = id;
+    var input = el("input");
+    input.type = "number"; input.min = String(min); input.max = String(max); input.step = "1";
+    input.id = id; input.name = key; input.value = String(current);
+    input.addEventListener("change", function () {
+      var value = Math.max(min, Math.min(max, Math.round(Number(input.value) || min)));
+      input.value = String(value);
+      onChange(value);
+    });
+    parent.appendChild(label);
+    parent.appendChild(input);
+    return input;
+  }
+
+  function checkGroup(parent, title, items, current, onChange) {
+    var group = el("fieldset");
+    group.appendChild(el("legend", title));
+    var boxes = [];
+    items.forEach(function (pair) {
+      var label = el("label", null, "wb-check");
+      var box = el("input");
+      box.type = "checkbox"; box.value = pair[0];
+      box.checked = current === null || current.indexOf(pair[0]) >= 0;
+      box.addEventListener("change", function () {
+        var chosen = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
+        onChange(chosen.length === items.length ? null : chosen);
+      });
+      boxes.push(box);
+      label.appendChild(box);
+      label.appendChild(document.createTextNode(" " + pair[1]));
+      group.appendChild(label);
+    });
+    parent.appendChild(group);
+  }
+
+  function update(key, value) {
+    state[key] = value;
+    apply(true);
+  }
+
+  function buildSearch() {
+    var label = el("label", T.search);
+    label.htmlFor = "wb-search";
+    var search = el("input");
+    search.type = "text"; search.id = "wb-search"; search.setAttribute("list", "wb-actors");
+    search.autocomplete = "off";
+    var list = el("datalist");
+    list.id = "wb-actors";
+    var byText = new Map();
+    allNodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label, DATA.lang); }).forEach(function (n) {
+      var text = n.label + " (" + n.id + ")";
+      byText.set(text, n.id);
+      if (!byText.has(n.label)) { byText.set(n.label, n.id); }
+      var option = el("option");
+      option.value = text;
+      list.appendChild(option);
+    });
+    var status = el("div", "", "wb-note");
+    search.addEventListener("change", function () {
+      var id = byText.has(search.value) ? byText.get(search.value) : null;
+      status.textContent = id === null && search.value ? T.not_found : "";
+      if (id !== null) { choose(id, true); }
+    });
+    side.appendChild(label); side.appendChild(search); side.appendChild(list); side.appendChild(status);
+  }
+
+  function buildControls() {
+    var box = el("details");
+    box.open = true;
+    box.appendChild(el("summary", T.settings));
+    side.appendChild(box);
+    numberControl(box, "depth", T.depth, 0, 5, state.depth, function (v) { update("depth", v); });
+    selectControl(box, "colour_by", T.colour_by, DATA.colourings, state.colour_by,
+                  function (v) { update("colour_by", v); });
+    selectControl(box, "size_by", T.size_by, DATA.sizings, state.size_by, function (v) { update("size_by", v); });
+    numberControl(box, "min_weight", T.min_weight, 1, Math.max(1, Math.ceil(DATA.max_weight)), state.min_weight,
+                  function (v) { update("min_weight", v); });
+    checkGroup(box, T.layers, DATA.layers.map(function (l) { return [l, labelOf("layers", l)]; }), state.layers,
+               function (v) { update("layers", v); });
+    checkGroup(box, T.actor_types, DATA.actor_types.map(function (t) { return [t, labelOf("actor_types", t)]; }),
+               state.actor_types, function (v) { update("actor_types", v); });
+    selectControl(box, "focus_area", T.focus_area, [[null, T.all]].concat(DATA.focus_areas.map(function (f) {
+      return [f, labelOf("focus_areas", f)]; })), state.focus_area, function (v) { update("focus_area", v); });
+    selectControl(box, "municipality", T.municipality, [[null, T.all]].concat(DATA.municipalities.map(function (m) { return [m, m]; })),
+                  state.municipality, function (v) { update("municipality", v); });
+    var hide = el("label", null, "wb-check");
+    var hideBox = el("input");
+    hideBox.type = "checkbox"; hideBox.checked = state.hide_unlinked;
+    hideBox.addEventListener("change", function () { update("hide_unlinked", hideBox.checked); });
+    hide.appendChild(hideBox);
+    hide.appendChild(document.createTextNode(" " + T.hide_unlinked));
+    box.appendChild(hide);
+    var reset = el("button", T.reset);
+    reset.type = "button";
+    reset.addEventListener("click", function () {
+      side.textContent = "";
+      state = copy(DATA.state);
+      buildSide();
+      apply(true);
+    });
+    box.appendChild(reset);
+  }
+
+  var legendBox, detailsBox, countLine;
+
+  function buildSide() {
+    side.appendChild(el("h1", DATA.title));
+    countLine = el("div", "", "wb-note");
+    side.appendChild(countLine);
+    if (DATA.controls) { buildSearch(); }
+    side.appendChild(el("h2", T.legend));
+    legendBox = el("div");
+    legendBox.id = "wb-legend";
+    side.appendChild(legendBox);
+    side.appendChild(el("h2", T.details));
+    detailsBox = el("div");
+    detailsBox.id = "wb-details";
+    side.appendChild(detailsBox);
+    if (DATA.controls) { buildControls(); }
+  }
+
+  function drawLegend() {
+    legendBox.textContent = "";
+    var counts = new Map();
+    allNodes.forEach(function (n) {
+      if (!shown.has(n.id)) { return; }
+      var key = category(n);
+      counts.set(key, (counts.get(key) || 0) + 1);
+    });
+    var order = DATA.legend_order[state.colour_by] || [];
+    var keys = order.filter(function (k) { return counts.has(k); });
+    Array.from(counts.keys()).sort().forEach(function (k) { if (keys.indexOf(k) < 0) { keys.push(k); } });
+    keys.forEach(function (key) {
+      var row = el("div", null, "wb-legend-row");
+      var swatch = el("span", null, "wb-swatch");
+      swatch.style.background = colourOf(key);
+      row.appendChild(swatch);
+      row.appendChild(document.createTextNode(categoryLabel(key) + " (" + counts.get(key) + ")"));
+      legendBox.appendChild(row);
+    });
+    var sizeNote = state.size_by === "none" ? "" : T.size_note.replace("{metric}", labelOf("metrics", state.size_by));
+    if (sizeNote) { legendBox.appendChild(el("div", sizeNote, "wb-note")); }
+    countLine.textContent = T.shown.replace("{n}", fmt(shown.size, 0)).replace("{total}", fmt(allNodes.length, 0));
+  }
+
+  function describe(n) {
+    var rows = [
+      [T.type, labelOf("actor_types", n.t)],
+      [T.helix, labelOf("helix", n.h)],
+      [T.municipality, n.mu === null ? T.unknown : (n.sr ? n.mu + " (" + labelOf("sub_regions", n.sr) + ")" : n.mu)],
+      [T.clusters, n.cl.length ? n.cl.map(function (c) { return labelOf("clusters", c); }).join("; ") : T.no_cluster],
+      [T.focus_areas, n.fa.length ? n.fa.map(function (f) { return labelOf("focus_areas", f); }).join("; ") : "–"],
+      [T.community, communityLabel(n.c)],
+      [T.role, labelOf("roles", n.r)],
+    ];
+    DATA.metrics.forEach(function (key) { rows.push([labelOf("metrics", key), fmt(n.m[key])]); });
+    return rows;
+  }
+
+  function drawDetails() {
+    detailsBox.textContent = "";
+    if (state.focus === null || !nodeById.has(state.focus)) {
+      detailsBox.appendChild(el("div", T.hint, "wb-note"));
+      return;
+    }
+    var n = nodeById.get(state.focus);
+    detailsBox.appendChild(el("h3", n.label));
+    var list = el("dl");
+    describe(n).forEach(function (row) { list.appendChild(el("dt", row[0])); list.appendChild(el("dd", row[1])); });
+    var strongest = neighbours.get(n.id)
+      .filter(function (pair) { return edgeWeight.get(pair[1].id) > 0; })
+      .sort(function (a, b) { return edgeWeight.get(b[1].id) - edgeWeight.get(a[1].id) || (a[0] < b[0] ? -1 : 1); })
+      .slice(0, 8);
+    list.appendChild(el("dt", T.strongest_ties));
+    if (!strongest.length) { list.appendChild(el("dd", "–")); }
+    strongest.forEach(function (pair) {
+      var other = nodeById.get(pair[0]);
+      var layers = pair[1].layers.map(function (l) { return labelOf("layers", l); }).join(", ");
+      list.appendChild(el("dd", other.label + " — " + fmt(edgeWeight.get(pair[1].id), 1) + " (" + layers + ")"));
+    });
+    detailsBox.appendChild(list);
+  }
+
+  function choose(id, focusCamera) {
+    state.focus = id;
+    apply(state.depth > 0);
+    if (focusCamera && state.depth === 0) { network.focus(id, { scale: 1.0, animation: false }); }
+  }
+
+  function showTooltip(id, pointer) {
+    var n = nodeById.get(id);
+    if (!n) { return; }
+    var lines = [n.label].concat(describe(n).slice(0, 6).map(function (row) { return row[0] + ": " + row[1]; }));
+    tooltip.textContent = lines.join("\n");
+    var x = Math.min(pointer.x + 14, container.clientWidth - 290);
+    tooltip.style.left = Math.max(0, x) + "px";
+    tooltip.style.top = (pointer.y + 14) + "px";
+    tooltip.hidden = false;
+  }
+
+  buildSide();
+  network.on("hoverNode", function (params) { showTooltip(params.node, params.pointer.DOM); });
+  network.on("blurNode", function () { tooltip.hidden = true; });
+  network.on("dragStart", function () { userMoved = true; tooltip.hidden = true; });
+  network.on("zoom", function () { userMoved = true; tooltip.hidden = true; });
+  network.on("click", function (params) {
+    if (params.nodes.length) { choose(params.nodes[0], false); }
+    else if (!params.edges.length && state.focus !== null) { state.focus = null; apply(state.depth > 0); }
+  });
+  network.once("afterDrawing", function () { window.__wbDrawnAt = performance.now(); });
+  /* Voilà and hidden tabs render the page at 0 × 0: fit again once it has a size, and keep
+   * fitting on resize until the user has moved or zoomed the map. */
+  var lastSize = "";
+  new ResizeObserver(function () {
+    var size = container.clientWidth + "x" + container.clientHeight;
+    if (size === lastSize || container.clientWidth === 0 || container.clientHeight === 0) { return; }
+    lastSize = size;
+    network.setSize("100%", "100%");
+    if (!userMoved) { fitView(); }
+    network.redraw();
+  }).observe(container);
+  apply(true);
+  window.__wbReady = true;
+})();
