@@ -1,0 +1,627 @@
+"""``workbook report``: run every analysis notebook on a project and build the deliverable pack.
+
+One command gives a reviewer, or a consultant on a new region, the whole pack::
+
+    workbook report data/demo-lapland --out OUT [--lang fi|en]
+
+``OUT`` then holds ``index.html`` linking everything; ``notebooks/`` with each analysis
+notebook executed on the project, both as a self-contained HTML report without code and as
+the executed ``.ipynb``; one folder per export of the other commands (``network/``,
+``summary/``, ``actions/``, ``clusters/``); and ``manifest.json`` with the checksums of every
+input and output, the package versions and the time of the run — the only timestamp in the
+pack, so two runs on the same input give byte-identical files apart from that one line.
+
+Each notebook runs in a kernel of its own with ``PROJECT`` and ``LANG`` injected after its
+``parameters`` cell; notebooks and exports run side by side (:data:`WORKERS` at a time). The
+pack is built in a temporary sibling folder and swapped into place at the end: a failing
+notebook or export leaves ``OUT`` exactly as it was.
+"""
+
+from __future__ import annotations
+
+import argparse
+import copy
+import hashlib
+import importlib
+import json
+import os
+import platform
+import re
+import sys
+import threading
+import traceback
+from concurrent.futures import FIRST_EXCEPTION, ThreadPoolExecutor, wait
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from functools import partial
+from importlib import metadata
+from pathlib import Path
+from typing import Callable, Mapping, Sequence
+
+import nbformat
+import zmq
+from nbclient import NotebookClient
+from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+from tqdm import tqdm
+from traitlets.config import Config
+
+from workbook import __version__
+from workbook.htmlreport import CSP, HtmlReport, escape, link_list
+from workbook.i18n import check_lang, tr
+from workbook.outputs import atomic_directory, write_text_atomic
+from workbook.project import Project
+
+PACKAGE_FOLDER = Path(__file__).resolve().parent
+NOTEBOOK_FOLDER = PACKAGE_FOLDER.parent / "notebooks"
+NOTEBOOK_PATTERN = "[0-9][0-9]_*.ipynb"
+TEMPLATE_NAME = "report_template"  # PACKAGE_FOLDER/report_template: nbconvert's lab template, offline
+GENERATOR = "workbook report"
+CELL_TIMEOUT_S = 600
+# Notebooks and exports run side by side; each kernel takes a few hundred MB, so a few at most.
+WORKERS = max(1, min(4, os.cpu_count() or 1))
+KERNEL = "python3"
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+WIDGET_MIME = "application/vnd.jupyter.widget-view+json"
+SOURCE_SUFFIXES = (".py", ".j2", ".json", ".css", ".js", ".html")
+ANSI_CODES = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+
+# Distributions whose versions decide the numbers and the look of the pack.
+PACKAGES = (
+    "strategy-workbook", "pandas", "numpy", "pandera", "networkx", "scipy", "igraph", "pyvis",
+    "plotly", "openpyxl", "simplemma", "nbclient", "nbconvert", "nbformat", "ipykernel",
+)
+
+TEXTS = {
+    "title": {"fi": "Strategiatyökirja: {name}", "en": "Strategy Workbook: {name}"},
+    "subtitle": {"fi": "Koko aineistopaketti hankkeen kansiosta {folder}",
+                 "en": "The whole deliverable pack of the project folder {folder}"},
+    "analyses": {"fi": "Analyysit", "en": "Analyses"},
+    "analyses_note": {
+        "fi": "Jokainen analyysimuistio ajettiin tälle hankkeelle. Raportit näyttävät tulokset ilman koodia; "
+              "muistiot sisältävät myös koodin, ja ne avautuvat JupyterLabissa.",
+        "en": "Every analysis notebook was run on this project. The reports show the results without code; "
+              "the notebooks hold the code too and open in JupyterLab.",
+    },
+    "with_code": {"fi": "muistio koodeineen (.ipynb)", "en": "notebook with code (.ipynb)"},
+    "exports": {"fi": "Tulosteet", "en": "Exports"},
+    "export_network": {"fi": "Toimijaverkosto", "en": "Actor network"},
+    "export_summary": {"fi": "Osallistumisen yhteenveto", "en": "Participation summary"},
+    "export_actions": {"fi": "Toimenpiteet painopistealueittain", "en": "Actions by focus area"},
+    "export_clusters": {"fi": "Klusterien arviointi", "en": "Cluster assessment"},
+    "file_.html": {"fi": "Raportti selaimeen", "en": "Report for the browser"},
+    "file_.xlsx": {"fi": "Excel-taulukot", "en": "Excel workbook"},
+    "file_.csv": {"fi": "CSV-taulukko", "en": "CSV table"},
+    "file_.png": {"fi": "Kuva", "en": "Image"},
+    "file_.gexf": {"fi": "Verkko Gephi-ohjelmaan (GEXF)", "en": "Network for Gephi (GEXF)"},
+    "file_.graphml": {"fi": "Verkko (GraphML)", "en": "Network (GraphML)"},
+    "file_other": {"fi": "Tiedosto", "en": "File"},
+    "reproducibility": {"fi": "Toistettavuus", "en": "Reproducibility"},
+    "reproducibility_text": {
+        "fi": "Paketti tehtiin komennolla: {command}. Sama komento samalla aineistolla tuottaa samat tiedostot "
+              "tavu tavulta. Tiedosto manifest.json kertoo jokaisen syöte- ja tulostiedoston SHA-256-"
+              "tarkistussumman, ohjelmistojen versiot ja ajon ajankohdan; kahden ajon manifesteja vertaamalla "
+              "näkee, mikä muuttui.",
+        "en": "The pack was built with: {command}. The same command on the same data gives the same files, "
+              "byte for byte. manifest.json lists the SHA-256 checksum of every input and output file, the "
+              "package versions and the time of the run; comparing the manifests of two runs shows what "
+              "changed.",
+    },
+    "manifest": {"fi": "Tarkistussummat ja versiot (manifest.json)", "en": "Checksums and versions (manifest.json)"},
+    "footer": {"fi": "Strategiatyökirja {version}. Kaikki sivut toimivat ilman verkkoyhteyttä.",
+               "en": "Strategy Workbook {version}. Every page works offline."},
+    "progress": {"fi": "Raportti", "en": "Report"},
+    "pack_index": {"fi": "← Paketin sisällys", "en": "← Contents of the pack"},
+}
+
+
+class ReportError(Exception):
+    """The pack could not be built; the output folder was left as it was.
+
+    ``details`` holds what helps to fix it (a traceback, a list of problems).
+    """
+
+    def __init__(self, message: str, details: str = ""):
+        super().__init__(message)
+        self.details = details
+
+
+class UnsafeOutputFolder(ReportError):
+    """The output folder is not one the report may replace (it holds other files, or the project)."""
+
+
+class NotebookFailed(ReportError):
+    """A notebook raised an error; names the notebook and the cell (1-based, as JupyterLab counts)."""
+
+    SHOWN_LINES = 6
+
+    def __init__(self, notebook: str, cell: int, source: str, error: str, details: str = ""):
+        self.notebook, self.cell, self.source, self.error = notebook, cell, source, error
+        lines = source.strip().splitlines()
+        shown = lines[:self.SHOWN_LINES] + (["…"] if len(lines) > self.SHOWN_LINES else [])
+        super().__init__(f"notebook {notebook} failed in cell {cell} (counting every cell from 1): {error}\n"
+                         + "".join(f"  | {line}\n" for line in shown), details)
+
+
+@dataclass(frozen=True)
+class NotebookPage:
+    """One executed notebook in the pack: its title and its two files (relative to the pack)."""
+
+    title: str
+    html: str
+    ipynb: str
+
+
+def analysis_notebooks(folder: Path) -> list[Path]:
+    """The numbered analysis notebooks ``NN_topic.ipynb`` of ``folder``, in their order.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     for name in ("02_b.ipynb", "01_a.ipynb", "scratch.ipynb"):
+    ...         _ = (Path(folder) / name).write_text("{}")
+    ...     print([p.name for p in analysis_notebooks(Path(folder))])
+    ['01_a.ipynb', '02_b.ipynb']
+    """
+    return sorted(Path(folder).glob(NOTEBOOK_PATTERN))
+
+
+def inject_parameters(notebook: nbformat.NotebookNode, parameters: Mapping[str, str]) -> int:
+    """Put ``parameters`` in a new cell right after the cell tagged ``parameters``.
+
+    The cell is tagged ``injected-parameters``, as papermill does, so the notebook's own
+    defaults stay visible and a later papermill run replaces the cell. Returns its index.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell("LANG = 'fi'", metadata={"tags": ["parameters"]})])
+    >>> index = inject_parameters(notebook, {"LANG": "en"})
+    >>> index, notebook.cells[index].source
+    (1, "# Parameters\\nLANG = 'en'\\n")
+    """
+    tagged = [i for i, cell in enumerate(notebook.cells) if "parameters" in cell.metadata.get("tags", [])]
+    if not tagged:
+        raise ReportError("the notebook has no cell tagged 'parameters', so it cannot be pointed at a project")
+    source = "# Parameters\n" + "".join(f"{name} = {value!r}\n" for name, value in parameters.items())
+    # A fixed id: nbformat would otherwise draw a random one and the pack would differ run to run.
+    cell = nbformat.v4.new_code_cell(source, id="injected-parameters", metadata={"tags": ["injected-parameters"]})
+    notebook.cells.insert(tagged[0] + 1, cell)
+    return tagged[0] + 1
+
+
+def execute_notebook(path: Path, project_path: Path, lang: str,
+                     timeout: int = CELL_TIMEOUT_S) -> nbformat.NotebookNode:
+    """Run the notebook at ``path`` on the project at ``project_path`` in ``lang``.
+
+    ``PROJECT`` (an absolute path) and ``LANG`` are injected after the ``parameters`` cell; the
+    kernel runs in the notebook's own folder, as in JupyterLab. Raises :class:`NotebookFailed`
+    naming the cell as the notebook's author sees it (the injected cell not counted).
+    """
+    notebook = nbformat.read(path, as_version=4)
+    try:
+        injected = inject_parameters(notebook, {"PROJECT": str(project_path), "LANG": lang})
+    except ReportError as error:
+        raise ReportError(f"notebook {path.name}: {error}") from None
+    running = {"index": 0}
+    # CurveZMQ keys for the kernel's sockets: other users of a shared machine cannot listen in.
+    encryption = "auto" if zmq.has("curve") else "disabled"
+    client = NotebookClient(
+        notebook, timeout=timeout, kernel_name=KERNEL, record_timing=False,
+        resources={"metadata": {"path": str(path.parent)}},
+        on_cell_start=lambda cell, cell_index: running.update(index=cell_index),
+        config=Config({"KernelManager": {"transport_encryption": encryption}}),
+    )
+    try:
+        client.execute()
+    except (CellExecutionError, CellTimeoutError, DeadKernelError) as error:
+        index = running["index"]
+        cell_number = index + (1 if index < injected else 0)
+        name = getattr(error, "ename", "") or type(error).__name__
+        value = getattr(error, "evalue", "") or str(error).strip().splitlines()[0]
+        raise NotebookFailed(path.name, cell_number, notebook.cells[index].source, f"{name}: {value}",
+                             ANSI_CODES.sub("", str(error))) from None
+    return without_volatile_parts(notebook)
+
+
+def without_volatile_parts(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The notebook less what differs from run to run with the same data.
+
+    Execution times, widget state and widget views carry timestamps or random model ids;
+    widgets cannot be drawn without a kernel anyway.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    ...     "w", metadata={"execution": {"iopub.execute_input": "2024-01-01T00:00:00Z"}},
+    ...     outputs=[nbformat.v4.new_output("display_data", data={WIDGET_MIME: {"model_id": "ab12"}})])])
+    >>> cell = without_volatile_parts(notebook).cells[0]
+    >>> cell.metadata, cell.outputs
+    ({}, [])
+    """
+    notebook.metadata.pop("widgets", None)
+    for cell in notebook.cells:
+        cell.metadata.pop("execution", None)
+        if cell.cell_type == "code":
+            cell.outputs = [o for o in cell.outputs if WIDGET_MIME not in o.get("data", {})]
+    return notebook
+
+
+def notebook_title(notebook: nbformat.NotebookNode, stem: str) -> str:
+    """The notebook's first Markdown heading without its ``#`` marks, led by the notebook's number.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# Data *overview*\\ntext")])
+    >>> notebook_title(notebook, "01_data_overview")
+    '01 · Data overview'
+    >>> notebook_title(nbformat.v4.new_notebook(), "02_participation_summary")
+    '02_participation_summary'
+    """
+    number = stem.split("_", 1)[0]
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            for line in cell.source.splitlines():
+                if line.startswith("#"):
+                    heading = re.sub(r"[*_`]", "", line.lstrip("#")).strip()
+                    return heading if heading.startswith(number) else f"{number} · {heading}"
+    return stem
+
+
+def notebook_html(notebook: nbformat.NotebookNode, title: str, lang: str, folder: Path) -> str:
+    """The executed notebook as one self-contained HTML page without code.
+
+    Plotly figures (which nbconvert cannot draw) become plotly's own HTML with fixed element
+    ids, plotly.js is inlined once, and the page loads nothing from the network. ``folder``
+    is where images referenced from Markdown are looked up (they are embedded).
+    """
+    from nbconvert import HTMLExporter
+    from plotly.offline import get_plotlyjs
+
+    shown = copy.deepcopy(notebook)
+    # Code cells without output (imports, parameters) would only leave empty boxes.
+    shown.cells = [cell for cell in shown.cells if cell.cell_type != "code" or cell.outputs]
+    figures = 0
+    for cell in shown.cells:
+        for output in cell.get("outputs", []):
+            if PLOTLY_MIME in output.get("data", {}):
+                figures += 1
+                output["data"] = {"text/html": figure_html(output["data"][PLOTLY_MIME], f"figure-{figures}")}
+    exporter = HTMLExporter(
+        template_name=TEMPLATE_NAME, extra_template_basedirs=[str(PACKAGE_FOLDER)], exclude_input=True,
+        exclude_input_prompt=True, exclude_output_prompt=True, embed_images=True, language_code=lang,
+    )
+    resources = {"metadata": {"name": title, "path": str(folder)}, "content_security_policy": CSP,
+                 "plotly_js": get_plotlyjs() if figures else "", "pack_index_label": tr(TEXTS, "pack_index", lang)}
+    page, _ = exporter.from_notebook_node(shown, resources=resources)
+    return page
+
+
+def figure_html(spec: Mapping, div_id: str) -> str:
+    """A plotly mime bundle as an HTML fragment that expects plotly.js on the page.
+
+    Examples
+    --------
+    >>> fragment = figure_html({"data": [{"type": "bar", "y": [1]}], "layout": {}}, "figure-1")
+    >>> 'id="figure-1"' in fragment and "<script" in fragment
+    True
+    """
+    import plotly.io as pio
+
+    figure = {key: value for key, value in spec.items() if key != "config"}
+    config = {**spec.get("config", {}), "displaylogo": False, "responsive": True}
+    return pio.to_html(figure, include_plotlyjs=False, full_html=False, div_id=div_id, config=config,
+                       validate=False)
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with Path(path).open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def file_entries(root: Path, files: Sequence[Path]) -> list[dict[str, object]]:
+    """Path (relative to ``root``, ``/``-separated), size and SHA-256 of each file, sorted by path."""
+    entries = [{"path": f.relative_to(root).as_posix(), "bytes": f.stat().st_size, "sha256": sha256_file(f)}
+               for f in files]
+    return sorted(entries, key=lambda entry: entry["path"])
+
+
+def input_files(project_path: Path) -> tuple[Path, list[Path]]:
+    """The files a project is read from: its folder's files (surveys too), or its workbook and surveys.
+
+    Hidden files and Excel's ``~$`` lock files are left out. Returns (root, files).
+    """
+    root = project_path if project_path.is_dir() else project_path.parent
+    candidates = sorted(root.rglob("*")) if project_path.is_dir() \
+        else [project_path, *sorted((root / "surveys").rglob("*"))]
+    files = [p for p in candidates if p.is_file()
+             and not any(part.startswith((".", "~$")) for part in p.relative_to(root).parts)]
+    return root, files
+
+
+def source_digest(package: Path = PACKAGE_FOLDER) -> str:
+    """One SHA-256 over the workbook's own source files (names and contents), so a pack tells
+    which code built it even when the version number did not change."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in package.rglob("*") if p.is_file() and p.suffix in SOURCE_SUFFIXES
+                       and "__pycache__" not in p.parts):
+        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def package_versions(names: Sequence[str] = PACKAGES) -> dict[str, str]:
+    """Installed versions of the given distributions (``"not installed"`` when missing).
+
+    Examples
+    --------
+    >>> package_versions(["pandas", "no-such-distribution"])["no-such-distribution"]
+    'not installed'
+    """
+    versions = {}
+    for name in names:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def default_exporters() -> dict[str, str]:
+    """Pack folder -> module with ``export(project, out_dir, lang)``: the export commands of the CLI."""
+    from workbook.cli import EXPORTERS
+
+    return {name: module for name, (module, _help) in EXPORTERS.items()}
+
+
+def read_manifest(folder: Path) -> dict | None:
+    """The manifest of the pack in ``folder``, or ``None`` if the folder holds no pack."""
+    try:
+        manifest = json.loads((Path(folder) / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return manifest if isinstance(manifest, dict) and manifest.get("generator") == GENERATOR else None
+
+
+def manifest_changes(old: Mapping, new: Mapping) -> list[str]:
+    """What differs between the manifests of two packs: language, inputs, notebooks, versions, outputs.
+
+    Examples
+    --------
+    >>> old = {"lang": "fi", "packages": {"plotly": "6.0"}, "inputs": [{"path": "actors.csv", "sha256": "a"}],
+    ...        "outputs": [{"path": "index.html", "sha256": "x"}, {"path": "old.csv", "sha256": "z"}]}
+    >>> new = {"lang": "fi", "packages": {"plotly": "7.1"}, "inputs": [{"path": "actors.csv", "sha256": "b"}],
+    ...        "outputs": [{"path": "index.html", "sha256": "x"}, {"path": "network/a.csv", "sha256": "y"}]}
+    >>> for change in manifest_changes(old, new):
+    ...     print(change)
+    input changed: actors.csv
+    package plotly: 6.0 -> 7.1
+    output added: network/a.csv
+    output removed: old.csv
+    """
+    changes = [f"{key}: {old.get(key)} -> {new.get(key)}" for key in ("lang", "python", "workbook_source_sha256")
+               if old.get(key) != new.get(key)]
+    changes += _file_changes(old.get("inputs", []), new.get("inputs", []), "input")
+    changes += _file_changes(old.get("notebooks", []), new.get("notebooks", []), "notebook")
+    before, after = old.get("packages", {}), new.get("packages", {})
+    changes += [f"package {name}: {before.get(name)} -> {after.get(name)}"
+                for name in sorted(before.keys() | after.keys()) if before.get(name) != after.get(name)]
+    return changes + _file_changes(old.get("outputs", []), new.get("outputs", []), "output")
+
+
+def _file_changes(old: Sequence[Mapping], new: Sequence[Mapping], label: str) -> list[str]:
+    before = {entry["path"]: entry["sha256"] for entry in old}
+    after = {entry["path"]: entry["sha256"] for entry in new}
+    changes = []
+    for path in sorted(before.keys() | after.keys()):
+        if path not in before:
+            changes.append(f"{label} added: {path}")
+        elif path not in after:
+            changes.append(f"{label} removed: {path}")
+        elif before[path] != after[path]:
+            changes.append(f"{label} changed: {path}")
+    return changes
+
+
+def check_output_folder(out: Path, project_path: Path) -> None:
+    """Refuse an output folder whose replacement would destroy anything but an earlier pack."""
+    project_root = project_path if project_path.is_dir() else project_path.parent
+    if out == project_root or project_root in out.parents:
+        raise UnsafeOutputFolder(f"{out} is inside the project folder; write the pack elsewhere "
+                                 "(the project's own files are never modified)")
+    if out in project_root.parents:
+        raise UnsafeOutputFolder(f"{out} contains the project folder; the report would replace it")
+    if out.exists() and not out.is_dir():
+        raise UnsafeOutputFolder(f"{out} is a file, not a folder")
+    if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
+        raise UnsafeOutputFolder(f"{out} already holds files that are not a report pack; "
+                                 "choose a new or empty folder (the report replaces the whole folder)")
+
+
+def build_report(project: Project, out: Path, lang: str = "fi", notebook_folder: Path | None = None,
+                 exporters: Mapping[str, str] | None = None, progress: bool | None = None) -> dict:
+    """Build the whole pack for ``project`` into ``out`` and return its manifest.
+
+    Parameters
+    ----------
+    project
+        A loaded, valid project (its ``path`` is what the notebooks are pointed at).
+    out
+        The pack folder; it is replaced as a whole, and only if it is new, empty or an earlier pack.
+    lang
+        ``fi`` or ``en``: the language of every notebook and export.
+    notebook_folder
+        Where the ``NN_topic.ipynb`` analysis notebooks are; by default the repository's ``notebooks/``.
+    exporters
+        Pack folder -> module with ``export(project, out_dir, lang) -> list[Path]``;
+        by default every export command of the CLI.
+    progress
+        Show a progress bar on stderr; ``None`` shows it only on a terminal.
+
+    Raises
+    ------
+    NotebookFailed
+        A notebook raised an error (``out`` is left as it was).
+    ReportError
+        An export failed, a notebook has no parameters cell, or ``out`` may not be replaced.
+    """
+    lang = check_lang(lang)
+    out = Path(out).resolve()
+    project_path = Path(project.path).resolve()
+    check_output_folder(out, project_path)
+    notebooks = analysis_notebooks(NOTEBOOK_FOLDER if notebook_folder is None else notebook_folder)
+    exporters = default_exporters() if exporters is None else dict(exporters)
+    export_functions = {name: _export_function(module) for name, module in exporters.items()}
+    bar = tqdm(total=len(notebooks) + len(exporters) + 1, desc=tr(TEXTS, "progress", lang), unit="step",
+               file=sys.stderr, disable=None if progress is None else not progress)
+    stop = threading.Event()
+
+    def step(name: str, work: Callable[[], object]) -> object:
+        if stop.is_set():  # something failed already: start nothing new
+            return None
+        bar.set_postfix_str(name)
+        result = work()
+        bar.update()
+        return result
+
+    # Exits in reverse order: every task is finished before the staging folder is swapped in or removed.
+    with bar, atomic_directory(out) as staging, ThreadPoolExecutor(max_workers=WORKERS) as pool:
+        # Kernels run in processes of their own, so notebooks and exports can run side by side.
+        notebook_tasks = [pool.submit(step, path.name, partial(_write_notebook, path, project_path, lang, staging))
+                          for path in notebooks]
+        export_tasks = {name: pool.submit(step, name, partial(_run_export, name, exporters[name],
+                                                              export_functions[name], project, staging, lang))
+                        for name in exporters}
+        tasks = notebook_tasks + list(export_tasks.values())
+        try:
+            done, _ = wait(tasks, return_when=FIRST_EXCEPTION)
+            failure = next((task.exception() for task in tasks if task in done and task.exception()), None)
+            if failure is not None:
+                raise failure
+        except BaseException:
+            stop.set()
+            raise
+        pages = [task.result() for task in notebook_tasks]
+        exported = {name: task.result() for name, task in export_tasks.items()}
+        bar.set_postfix_str("index.html, manifest.json")
+        _index_page(project, project_path, lang, pages, exported).write(staging / "index.html")
+        manifest = _manifest(project, project_path, lang, notebooks, staging)
+        write_text_atomic(staging / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+        _permissions_as_umask(staging)
+        bar.update()
+    return manifest
+
+
+def _export_function(module: str) -> Callable:
+    try:
+        return importlib.import_module(module).export
+    except (ImportError, AttributeError) as error:
+        raise ReportError(f"the export module {module} cannot be used: {error}") from None
+
+
+def _write_notebook(path: Path, project_path: Path, lang: str, staging: Path) -> NotebookPage:
+    notebook = execute_notebook(path, project_path, lang)
+    title = notebook_title(notebook, path.stem)
+    folder = staging / "notebooks"
+    html_path = write_text_atomic(folder / f"{path.stem}.html", notebook_html(notebook, title, lang, path.parent))
+    ipynb_path = write_text_atomic(folder / path.name, nbformat.writes(notebook) + "\n")
+    return NotebookPage(title, html_path.relative_to(staging).as_posix(), ipynb_path.relative_to(staging).as_posix())
+
+
+def _run_export(name: str, module: str, export: Callable, project: Project, staging: Path,
+                lang: str) -> list[str]:
+    folder = staging / name
+    folder.mkdir()
+    try:
+        written = export(project, folder, lang)
+    except Exception as error:
+        raise ReportError(f"the {name} export ({module}.export) failed: {type(error).__name__}: {error}",
+                          "".join(traceback.format_exception(error))) from None
+    return [Path(p).resolve().relative_to(staging).as_posix() for p in written]
+
+
+def _index_page(project: Project, project_path: Path, lang: str, pages: Sequence[NotebookPage],
+                exported: Mapping[str, Sequence[str]]) -> HtmlReport:
+    folder = project_path.name
+    report = HtmlReport(tr(TEXTS, "title", lang, name=project.name), lang,
+                        subtitle=tr(TEXTS, "subtitle", lang, folder=folder),
+                        footer=tr(TEXTS, "footer", lang, version=__version__))
+    if pages:
+        report.heading(tr(TEXTS, "analyses", lang))
+        report.paragraph(tr(TEXTS, "analyses_note", lang))
+        with_code = escape(tr(TEXTS, "with_code", lang))
+        items = "".join(f'<li><a href="{escape(p.html)}">{escape(p.title)}</a> · '
+                        f'<a href="{escape(p.ipynb)}">{with_code}</a></li>' for p in pages)
+        report.trusted_html(f"<ul>{items}</ul>")
+    if exported:
+        report.heading(tr(TEXTS, "exports", lang))
+        for name, files in exported.items():
+            key = f"export_{name}"
+            report.heading(tr(TEXTS, key, lang) if key in TEXTS else name, level=3)
+            report.trusted_html(link_list([(_file_label(f, lang), f) for f in files]))
+    report.heading(tr(TEXTS, "reproducibility", lang))
+    command = f"workbook report {folder} --out OUT --lang {lang}"
+    report.paragraph(tr(TEXTS, "reproducibility_text", lang, command=command))
+    report.trusted_html(link_list([(tr(TEXTS, "manifest", lang), "manifest.json")]))
+    return report
+
+
+def _permissions_as_umask(folder: Path) -> None:
+    """Give the pack the permissions of any folder the user creates: temporary files are private."""
+    umask = os.umask(0)
+    os.umask(umask)
+    for path in [folder, *folder.rglob("*")]:
+        path.chmod((0o777 if path.is_dir() else 0o666) & ~umask)
+
+
+def _file_label(path: str, lang: str) -> str:
+    key = f"file_{Path(path).suffix.casefold()}"
+    return f"{tr(TEXTS, key if key in TEXTS else 'file_other', lang)}: {Path(path).name}"
+
+
+def _manifest(project: Project, project_path: Path, lang: str, notebooks: Sequence[Path], staging: Path) -> dict:
+    input_root, inputs = input_files(project_path)
+    outputs = [p for p in staging.rglob("*") if p.is_file() and p.name != "manifest.json"]
+    return {
+        "generator": GENERATOR,
+        "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "project": {"name": project.name, "region": project.region, "path": str(project_path)},
+        "lang": lang,
+        "python": platform.python_version(),
+        "workbook_source_sha256": source_digest(),
+        "packages": package_versions(),
+        "notebooks": file_entries(notebooks[0].parent, notebooks) if notebooks else [],
+        "inputs": file_entries(input_root, inputs),
+        "outputs": file_entries(staging, outputs),
+    }
+
+
+def cli(args: argparse.Namespace) -> int:
+    """``workbook report PROJECT --out DIR [--lang fi|en]``: exit 0 built, 1 failed, 2 bad folder.
+
+    When ``DIR`` held an earlier pack, says what changed since (from the two manifests).
+    """
+    from workbook.cli import _load_or_exit
+
+    project = _load_or_exit(args.project)
+    previous = read_manifest(args.out)
+    try:
+        manifest = build_report(project, args.out, args.lang)
+    except UnsafeOutputFolder as error:
+        print(f"workbook report: {error}", file=sys.stderr)
+        return 2
+    except ReportError as error:
+        print(f"workbook report: {error}", file=sys.stderr)
+        if error.details:
+            print(error.details.rstrip(), file=sys.stderr)
+        print(f"workbook report: nothing was written; {args.out} was left as it was.", file=sys.stderr)
+        return 1
+    print(Path(args.out) / "index.html")
+    if previous is not None:
+        changes = manifest_changes(previous, manifest)
+        print(f"Compared with the pack that was in {args.out}: " + ("nothing changed." if not changes else ""))
+        for change in changes:
+            print(f"  {change}")
+    return 0
