@@ -84,7 +84,8 @@ def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
     return handler
 
 
-def _load_or_exit(path: Path):
+def load_or_exit(path: Path):
+    """Load a project for a command, or print why not and exit (2 unreadable path, 1 errors)."""
     from workbook.project import ProjectError, ProjectPathError, load_project
 
     try:
@@ -137,7 +138,7 @@ def _exporter(module: str) -> Callable[[argparse.Namespace], int]:
     def handler(args: argparse.Namespace) -> int:
         from workbook.outputs import ExportError
 
-        project = _load_or_exit(args.project)
+        project = load_or_exit(args.project)
         export = importlib.import_module(module).export
         args.out.mkdir(parents=True, exist_ok=True)
         try:

@@ -603,9 +603,9 @@ def cli(args: argparse.Namespace) -> int:
 
     When ``DIR`` held an earlier pack, says what changed since (from the two manifests).
     """
-    from workbook.cli import _load_or_exit
+    from workbook.cli import load_or_exit
 
-    project = _load_or_exit(args.project)
+    project = load_or_exit(args.project)
     previous = read_manifest(args.out)
     try:
         manifest = build_report(project, args.out, args.lang)
