@@ -1,0 +1,297 @@
+"""The dashboards' shared filters, applied to a project: pure functions, no widgets.
+
+A :class:`FilterState` holds what a visitor picked (focus area, actor type, sub-region or
+municipality, cluster; ``None`` means all). :func:`filter_project` turns a project and a
+state into a :class:`Selection`: the whole project (for names, colours and reference
+tables) and a filtered ``Project`` with the same tables, from which every view redraws.
+
+What each filter keeps:
+
+============  =================================================================================
+focus area    activities that discussed it and the participation in them; inputs, actions,
+              clusters and indicators tagged with it
+actor type,   actors of that type / based there / members of it; their participation and their
+area,         inputs (anonymous inputs drop out); the activities they took part in (a survey:
+cluster       answered); actions they own or are partners in; relations between two of them.
+              The cluster filter also keeps only that cluster (and its assessments).
+============  =================================================================================
+
+Link tables keep the links of kept rows, and of those only the links to kept rows, except
+that links to actors are all kept (a kept action keeps every partner, in view or not).
+Reference tables (focus areas, cluster criteria, municipalities, the survey codebook) are
+never filtered, so colours and names stay the same in every view. A survey is kept when its
+activity is (see above); its respondents are filtered by actor type and area through the codebook's
+``actor_type`` and ``municipality`` questions, and a survey that cannot answer an active
+filter (no such question, or any cluster filter) keeps no respondents rather than all.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+import pandas as pd
+
+from workbook import vocab
+from workbook.i18n import label, tr
+from workbook.project import Project
+from workbook.schemas import TABLES_BY_NAME, column_meta, link_tables
+
+TEXTS = {
+    "all_focus_areas": {"fi": "Kaikki painopistealueet", "en": "All focus areas"},
+    "all_actor_types": {"fi": "Kaikki toimijatyypit", "en": "All actor types"},
+    "all_areas": {"fi": "Koko alue", "en": "The whole region"},
+    "all_clusters": {"fi": "Kaikki klusterit", "en": "All clusters"},
+    "outside_region": {"fi": "Alueen ulkopuolelta", "en": "From outside the region"},
+}
+
+
+@dataclass(frozen=True)
+class FilterState:
+    """What a visitor has picked; ``None`` keeps everything.
+
+    ``sub_region`` and ``municipality`` come from one "area" choice, so at most one of them
+    is set.
+    """
+
+    focus_area: str | None = None
+    actor_type: str | None = None
+    sub_region: str | None = None
+    municipality: str | None = None
+    cluster: str | None = None
+
+    @property
+    def filters_actors(self) -> bool:
+        """Whether a filter picks actors (type, area or cluster)."""
+        return any(v is not None for v in (self.actor_type, self.sub_region, self.municipality, self.cluster))
+
+    @property
+    def is_everything(self) -> bool:
+        return self == FilterState()
+
+
+@dataclass(frozen=True)
+class Selection:
+    """The whole project, the filtered one, and the state that links them.
+
+    ``project`` holds only the actors in view (for "who took part", shares of the registry,
+    the network). A kept action may name an owner or partner outside them, and a kept input
+    its proposer: views that look names up use :attr:`with_all_actors`.
+    """
+
+    full: Project
+    project: Project
+    state: FilterState
+
+    @functools.cached_property
+    def with_all_actors(self) -> Project:
+        """The filtered project with the whole actor registry (every name can be looked up)."""
+        if self.project is self.full:
+            return self.full
+        return dataclasses.replace(self.project, tables={**self.project.tables, "actors": self.full.actors})
+
+
+def filter_project(project: Project, state: FilterState) -> Selection:
+    """Apply ``state`` to every table of ``project`` (see the module docstring for the rules).
+
+    Examples
+    --------
+    >>> from workbook.dashboard.examples import example_project
+    >>> project = example_project()
+    >>> selection = filter_project(project, FilterState(actor_type="company"))
+    >>> sorted(selection.project.actors["actor_id"]), sorted(selection.project.participation["actor_id"])
+    (['A2', 'A3'], ['A2', 'A3'])
+    >>> len(selection.full.actors), len(selection.project.focus_areas)
+    (3, 2)
+    """
+    if state.is_everything:
+        return Selection(project, project, state)
+    actors = project.actors
+    keep_actor = pd.Series(True, index=actors.index)
+    if state.actor_type is not None:
+        keep_actor &= actors["actor_type"].eq(state.actor_type)
+    if state.sub_region is not None:
+        keep_actor &= actors["sub_region"].eq(state.sub_region)
+    if state.municipality is not None:
+        keep_actor &= actors["municipality"].eq(state.municipality)
+    if state.cluster is not None:
+        members = project.actor_clusters.loc[project.actor_clusters["cluster_id"].eq(state.cluster), "actor_id"]
+        keep_actor &= actors["actor_id"].isin(members)
+    actor_ids = set(actors.loc[keep_actor, "actor_id"])
+
+    activity_ids = set(project.activities["activity_id"])
+    input_ids = set(project.inputs["input_id"])
+    action_ids = set(project.actions["action_id"])
+    cluster_ids = set(project.clusters["cluster_id"])
+    indicator_ids = set(project.indicators["indicator_id"])
+    if state.focus_area is not None:
+        activity_ids &= _owners(project.activity_focus_areas, "activity_id", "focus_area_id", state.focus_area)
+        input_ids &= _owners(project.input_focus_areas, "input_id", "focus_area_id", state.focus_area)
+        action_ids &= _owners(project.action_focus_areas, "action_id", "focus_area_id", state.focus_area)
+        cluster_ids &= _owners(project.cluster_focus_areas, "cluster_id", "focus_area_id", state.focus_area)
+        indicators = project.indicators
+        indicator_ids = set(indicators.loc[indicators["focus_area_id"].eq(state.focus_area), "indicator_id"])
+    if state.cluster is not None:
+        cluster_ids &= {state.cluster}
+
+    participation = project.participation
+    participation = participation[participation["activity_id"].isin(activity_ids)
+                                  & participation["actor_id"].isin(actor_ids)]
+    inputs = project.inputs
+    inputs = inputs[inputs["input_id"].isin(input_ids)]
+    surveys = {survey_id: _filter_respondents(project, survey_id, answers, state)
+               for survey_id, answers in project.surveys.items() if survey_id in activity_ids}
+    if state.filters_actors:
+        # Activities someone in view took part in; for a survey, answered.
+        answered = {survey_id for survey_id, answers in surveys.items() if len(answers)}
+        activity_ids &= set(participation["activity_id"]) | answered
+        surveys = {survey_id: answers for survey_id, answers in surveys.items() if survey_id in activity_ids}
+        inputs = inputs[inputs["actor_id"].isin(actor_ids)]
+        involved = set(project.actions.loc[project.actions["owner_actor_id"].isin(actor_ids), "action_id"])
+        involved |= set(project.action_partners.loc[project.action_partners["actor_id"].isin(actor_ids), "action_id"])
+        action_ids &= involved
+
+    relations = project.relations
+    kept = {
+        "actors": actors[keep_actor],
+        "activities": _rows(project.activities, "activity_id", activity_ids),
+        "participation": participation,
+        "inputs": inputs,
+        "actions": _rows(project.actions, "action_id", action_ids),
+        "clusters": _rows(project.clusters, "cluster_id", cluster_ids),
+        "cluster_assessments": _rows(project.cluster_assessments, "cluster_id", cluster_ids),
+        "indicators": _rows(project.indicators, "indicator_id", indicator_ids),
+        "indicator_values": _rows(project.indicator_values, "indicator_id", indicator_ids),
+        "relations": relations[relations["source_actor_id"].isin(actor_ids)
+                               & relations["target_actor_id"].isin(actor_ids)],
+    }
+    tables = {name: kept.get(name, frame) for name, frame in project.tables.items()}
+    tables = {name: frame.reset_index(drop=True) for name, frame in tables.items()}
+    links = {}
+    for name, (table, column, value_column) in link_tables().items():
+        key = TABLES_BY_NAME[table].key
+        link = _rows(project.links[name], key, set(tables[table][key]))
+        target = (column_meta(table, column)["ref"] or ".").split(".")[0]
+        if target in kept and target != "actors":
+            # A link between two kept rows only: "inputs taken into actions" counts kept inputs.
+            link = _rows(link, value_column, set(tables[target][TABLES_BY_NAME[target].key]))
+        links[name] = link.reset_index(drop=True)
+    filtered = dataclasses.replace(project, tables=tables, links=links, surveys=surveys)
+    return Selection(project, filtered, state)
+
+
+def _owners(link: pd.DataFrame, owner: str, value_column: str, value: str) -> set[str]:
+    return set(link.loc[link[value_column].eq(value), owner])
+
+
+def _rows(frame: pd.DataFrame, column: str, keep: set[str]) -> pd.DataFrame:
+    return frame[frame[column].isin(keep)]
+
+
+def _filter_respondents(project: Project, survey_id: str, answers: pd.DataFrame,
+                        state: FilterState) -> pd.DataFrame:
+    questions = project.survey_questions
+    questions = questions[questions["survey_id"].eq(survey_id) & questions["question_id"].isin(answers.columns)]
+
+    def question(kind: str) -> str | None:
+        ids = questions.loc[questions["type"].eq(kind), "question_id"]
+        return ids.iloc[0] if len(ids) else None
+
+    keep = pd.Series(True, index=answers.index)
+    if state.cluster is not None:
+        return answers.iloc[0:0]
+    if state.actor_type is not None:
+        column = question("actor_type")
+        keep &= answers[column].eq(state.actor_type) if column else False
+    if state.sub_region is not None or state.municipality is not None:
+        column = question("municipality")
+        if column is None:
+            return answers.iloc[0:0]
+        places = answers[column]
+        if state.municipality is not None:
+            keep &= places.eq(state.municipality)
+        else:
+            sub_region = project.municipalities.set_index("municipality")["sub_region"]
+            keep &= places.map(sub_region).eq(state.sub_region)
+    return answers[keep]
+
+
+ALL = ""  # the value of each menu's "all" choice
+
+
+@dataclass(frozen=True)
+class FilterOptions:
+    """The choices of each filter, as (label, value) pairs with "all" (value ``ALL``) first."""
+
+    focus_areas: list[tuple[str, str]]
+    actor_types: list[tuple[str, str]]
+    areas: list[tuple[str, tuple[str, str] | str]]
+    clusters: list[tuple[str, str]]
+
+
+def filter_options(project: Project, lang: str) -> FilterOptions:
+    """The choices offered by each filter, in ``lang``, from what the project holds.
+
+    Areas are sub-regions, each followed by its municipalities (indented); an area value is
+    ``("sub_region", name)`` or ``("municipality", name)``.
+
+    Examples
+    --------
+    >>> from workbook.dashboard.examples import example_project
+    >>> options = filter_options(example_project(), "en")
+    >>> options.actor_types
+    [('All actor types', ''), ('Company', 'company'), ('Public agency', 'public_agency')]
+    >>> [label for label, _ in options.areas]
+    ['The whole region', 'Kemi-Tornio', '\u2003Kemi', 'Rovaniemi', '\u2003Rovaniemi']
+    """
+    focus_areas = [(tr(TEXTS, "all_focus_areas", lang), ALL)] + [
+        (name, fa) for fa, name in zip(project.focus_areas["focus_area_id"], project.focus_areas[f"name_{lang}"])
+    ]
+    present_types = set(project.actors["actor_type"])
+    actor_types = [(tr(TEXTS, "all_actor_types", lang), ALL)] + [
+        (label(vocab.ACTOR_TYPES, code, lang), code) for code in vocab.ACTOR_TYPES if code in present_types
+    ]
+    areas: list[tuple[str, tuple[str, str] | str]] = [(tr(TEXTS, "all_areas", lang), ALL)]
+    actors = project.actors.dropna(subset=["municipality"])
+    sub_region_names = _sub_region_names(project, lang)
+    for sub_region, group in sorted(actors.groupby("sub_region"), key=lambda item: str(item[0])):
+        areas.append((sub_region_names.get(sub_region, sub_region), ("sub_region", sub_region)))
+        areas.extend(("\u2003" + m, ("municipality", m)) for m in sorted(set(group["municipality"])))
+    clusters = [(tr(TEXTS, "all_clusters", lang), ALL)] + list(
+        zip(project.clusters["name"], project.clusters["cluster_id"]))
+    return FilterOptions(focus_areas, actor_types, areas, clusters)
+
+
+def _sub_region_names(project: Project, lang: str) -> dict[str, str]:
+    table = project.municipalities.drop_duplicates("sub_region")
+    names = table["sub_region_en"] if lang == "en" else table["sub_region"]
+    return dict(zip(table["sub_region"], names))
+
+
+def state_from_choices(focus_area: str, actor_type: str, area: tuple[str, str] | str, cluster: str) -> FilterState:
+    """The state for the values of the four filter menus (``ALL`` keeps everything).
+
+    Examples
+    --------
+    >>> state = state_from_choices(ALL, "company", ("sub_region", "Kemi-Tornio"), ALL)
+    >>> state.actor_type, state.sub_region, state.focus_area
+    ('company', 'Kemi-Tornio', None)
+    """
+    kind, place = area if area != ALL else (None, None)
+    return FilterState(focus_area=focus_area or None, actor_type=actor_type or None,
+                       sub_region=place if kind == "sub_region" else None,
+                       municipality=place if kind == "municipality" else None, cluster=cluster or None)
+
+
+def choices_from_state(state: FilterState) -> tuple[str, str, tuple[str, str] | str, str]:
+    """The values of the four filter menus showing ``state`` (the inverse of ``state_from_choices``).
+
+    Examples
+    --------
+    >>> choices_from_state(FilterState(municipality="Kemi"))
+    ('', '', ('municipality', 'Kemi'), '')
+    """
+    area = (("sub_region", state.sub_region) if state.sub_region is not None
+            else ("municipality", state.municipality) if state.municipality is not None else ALL)
+    return state.focus_area or ALL, state.actor_type or ALL, area, state.cluster or ALL

@@ -1,0 +1,208 @@
+"""Driving the dashboards in a real browser: for the browser tests and the benchmark.
+
+:class:`ServedDashboards` runs ``workbook serve --no-browser`` on a free port of
+127.0.0.1 and stops it (and its visitors' kernels) by process id. :func:`open_browser`
+starts headless Chromium through Playwright; :class:`RequestLog` records every request a
+page makes and aborts those that would leave the machine. :func:`wait_until_drawn` waits
+until every view of a dashboard page shows its content, :func:`wait_until_quiet` until the
+server and its kernels are idle (pre-heated kernels ready).
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from workbook.dashboard.serve import dashboard_url
+
+CHROMIUM = os.environ.get("WORKBOOK_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+LAPTOP = {"width": 1366, "height": 2400}
+PROJECTOR = {"width": 1920, "height": 2400}
+LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
+LOCAL_SCHEMES = {"data", "blob", "about"}
+
+# A view is drawn when its HTML has content or its output holds a drawn plotly chart.
+DRAWN_SCRIPT = """() => {
+  const page = document.querySelector('.wb-page');
+  if (!page) return false;
+  const views = [...page.querySelectorAll('.wb-view')];
+  return views.length > 0 && views.every(view => {
+    if (view.querySelector('.wb-show')) return true;  // a deferred view waiting to be asked for
+    const output = view.querySelector('.widget-output');
+    if (output) {
+      const plots = output.querySelectorAll('.js-plotly-plot');
+      return output.querySelector('.jp-OutputArea-output') !== null
+        && [...plots].every(plot => plot.querySelector('.main-svg') !== null);
+    }
+    const html = view.querySelectorAll('.widget-html-content');
+    return html.length > 1 && html[html.length - 1].innerHTML.trim().length > 0;
+  });
+}"""
+
+
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 that nothing listens on right now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class ServedDashboards:
+    """``workbook serve PROJECT --no-browser`` on a free local port, as a context manager.
+
+    ``overrides`` (Voilà settings over ``dashboards/voila.json``) start the server through
+    :func:`workbook.dashboard.serve.serve` instead of the command line.
+    """
+
+    def __init__(self, project: Path, lang: str = "fi", token: str | None = None, startup_timeout: float = 60,
+                 overrides: dict | None = None):
+        self.project = Path(project)
+        self.lang = lang
+        self.token = token
+        self.overrides = overrides
+        self.port = free_port()
+        self.startup_timeout = startup_timeout
+        self.process: subprocess.Popen | None = None
+        self.log: list[str] = []
+
+    def url(self, page: str = "overview", lang: str | None = None, token: bool = True) -> str:
+        from workbook.dashboard.widgets import PAGES
+
+        return dashboard_url("127.0.0.1", self.port, lang or self.lang, self.token if token else None, PAGES[page])
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def start(self) -> "ServedDashboards":
+        if self.overrides is None:
+            command = [sys.executable, "-m", "workbook.cli", "serve", str(self.project), "--no-browser",
+                       "--port", str(self.port), "--lang", self.lang]
+            command += ["--token", self.token] if self.token else []
+        else:
+            call = (f"serve({str(self.project)!r}, {self.lang!r}, '127.0.0.1', {self.port}, {self.token!r}, "
+                    f"open_browser=False, overrides={self.overrides!r})")
+            command = [sys.executable, "-c", f"import sys; from workbook.dashboard.serve import serve; sys.exit({call})"]
+        self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                        start_new_session=True)
+        ready = threading.Event()
+        threading.Thread(target=self._read_output, args=(ready,), daemon=True).start()
+        if not ready.wait(self.startup_timeout) or self.process.poll() is not None:
+            self.stop()
+            raise RuntimeError("workbook serve did not start:\n" + "\n".join(self.log[-40:]))
+        return self
+
+    def _read_output(self, ready: threading.Event) -> None:
+        assert self.process is not None and self.process.stdout is not None
+        for line in self.process.stdout:
+            self.log.append(line.rstrip())
+            if "Kojelaudat:" in line:
+                ready.set()
+        ready.set()
+
+    def kernel_pids(self) -> list[int]:
+        """Process ids of the visitors' kernels running under the server."""
+        import psutil
+
+        if self.process is None or self.process.poll() is not None:
+            return []
+        return [child.pid for child in psutil.Process(self.process.pid).children(recursive=True)]
+
+    def stop(self) -> None:
+        """SIGTERM the server (Voilà then shuts its kernels down); kill what is left after 20 s."""
+        import psutil
+
+        if self.process is None or self.process.poll() is not None:
+            return
+        children = [psutil.Process(pid) for pid in self.kernel_pids()]
+        self.process.send_signal(signal.SIGTERM)
+        try:
+            self.process.wait(20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait(5)
+        for child in children:
+            if child.is_running():
+                child.kill()
+
+    def __enter__(self) -> "ServedDashboards":
+        return self.start()
+
+    def __exit__(self, *_exc) -> None:
+        self.stop()
+
+
+def wait_until_quiet(pid: int, timeout: float = 120, busy_percent: float = 15) -> None:
+    """Wait until a server and its kernels use almost no CPU: pre-heated kernels have run their
+    pages up to the visitor, and a visit measures the visit, not the server's start."""
+    import psutil
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        root = psutil.Process(pid)
+        processes = [root, *root.children(recursive=True)]
+        for process in processes:
+            process.cpu_percent(None)
+        time.sleep(1)
+        busy = 0.0
+        for process in processes:
+            try:
+                busy += process.cpu_percent(None)
+            except psutil.NoSuchProcess:
+                pass
+        if busy < busy_percent:
+            return
+
+
+def open_browser(playwright, profile: Path, viewport: dict[str, int] | None = None):
+    """A headless Chromium (a persistent context in ``profile``) with a tall laptop viewport:
+    Voilà scrolls an inner container, so a tall window shows the whole page."""
+    return playwright.chromium.launch_persistent_context(
+        str(profile), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS, viewport=viewport or LAPTOP)
+
+
+class RequestLog:
+    """Every request of a browser context; any that would leave the machine is aborted and kept."""
+
+    def __init__(self, context):
+        self.requests: list[str] = []
+        self.external: list[str] = []
+        context.route("**/*", self._route)
+        context.on("request", lambda request: self.requests.append(request.url))
+
+    def _route(self, route) -> None:
+        url = route.request.url
+        parts = urlsplit(url)
+        if parts.scheme in LOCAL_SCHEMES or parts.hostname in LOCAL_HOSTS:
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+
+def wait_until_drawn(page, timeout_ms: float = 60_000) -> None:
+    """Wait until every view of the dashboard page shows its content (charts drawn)."""
+    page.wait_for_function(DRAWN_SCRIPT, timeout=timeout_ms)
+
+
+def page_generation(page) -> int:
+    """How many times the page has redrawn all its views (the page's hidden marker)."""
+    value = page.eval_on_selector(".wb-drawn", "marker => marker.dataset.generation")
+    return int(value)
+
+
+def wait_for_generation(page, generation: int, timeout_ms: float = 30_000) -> None:
+    """Wait until the page has redrawn its views ``generation`` times."""
+    page.wait_for_function(
+        "g => { const m = document.querySelector('.wb-drawn'); return m && Number(m.dataset.generation) >= g; }",
+        arg=generation, timeout=timeout_ms)
+

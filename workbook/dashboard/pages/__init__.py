@@ -1,0 +1,1 @@
+"""The panels of each dashboard page, one module per page (drawn from the topic modules)."""

@@ -1,0 +1,117 @@
+"""The actor network page: the map of who works with whom, brokers, isolates and gaps.
+
+The network is built from the filtered project (ties from the activities, actions,
+clusters and relations in view, between the actors in view); every actor keeps the place
+it has in the whole network, so the map does not jump when a filter changes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from workbook import vocab
+from workbook.dashboard.cache import by_identity
+from workbook.dashboard.filters import Selection
+from workbook.dashboard.parts import bullets, paragraph, table
+from workbook.dashboard.widgets import Panel
+from workbook.i18n import label, tr
+from workbook.network import ActorNetwork, actor_metrics, build_network, network_summary
+from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
+from workbook.network.layout import layout_positions
+from workbook.network.metrics import network_findings
+from workbook.network.view import network_iframe, network_page, view_graph, view_names
+from workbook.project import Project
+
+TEXTS = {
+    "map": {"fi": "Toimijaverkoston kartta", "en": "Map of the actor network"},
+    "findings": {"fi": "Verkosto lyhyesti", "en": "The network in brief"},
+    "gaps": {"fi": "Aukot painopistealueittain", "en": "Gaps by focus area"},
+    "brokers": {"fi": "Välittäjät", "en": "Brokers"},
+    "brokers_note": {
+        "fi": "Välittäjien kautta kulkee moni lyhin polku muiden välillä; ne yhdistävät yhteisöjä tai toimijatyyppejä.",
+        "en": "Many shortest paths between others run through brokers; they link communities or kinds of organisation.",
+    },
+    "no_brokers": {"fi": "Valinnassa ei ole välittäjiä.", "en": "No brokers in this selection."},
+    "empty": {"fi": "Valinnalla ei löydy organisaatioita.", "en": "No organisation matches the filters."},
+    "organisation": {"fi": "Organisaatio", "en": "Organisation"},
+    "type": {"fi": "Tyyppi", "en": "Type"},
+    "ties": {"fi": "Yhteyksiä", "en": "Ties"},
+    "betweenness": {"fi": "Välillisyys", "en": "Betweenness"},
+}
+
+MAP_HEIGHT = 680
+
+
+@dataclass
+class _Network:
+    """A network built from a selection, with its metrics (kept for the panels drawn from it)."""
+
+    network: ActorNetwork
+    graph: nx.Graph
+    metrics: pd.DataFrame
+
+
+@by_identity(maxsize=2)
+def _network(selection: Selection) -> _Network:
+    """The network of a selection, built once however many panels draw from it."""
+    network = build_network(selection.project)
+    return _Network(network, view_graph(network), actor_metrics(network))
+
+
+@by_identity(maxsize=2)
+def _whole_network_positions(project: Project) -> dict:
+    """Seeded positions of every actor in the whole project's network, computed once."""
+    return layout_positions(view_graph(build_network(project)), 0)
+
+
+def draw_map(selection: Selection, lang: str) -> str:
+    """The network map (offline, in a sandboxed frame), coloured by actor type."""
+    built = _network(selection)
+    if built.graph.number_of_nodes() == 0:
+        return paragraph(tr(TEXTS, "empty", lang), "note")
+    positions = _whole_network_positions(selection.full)
+    page = network_page(built.graph, built.metrics, lang, names=view_names(selection.full, lang),
+                        positions={node: positions[node] for node in built.graph.nodes})
+    return network_iframe(page, MAP_HEIGHT, lang)
+
+
+def draw_findings(selection: Selection, lang: str) -> str:
+    """Size, connectedness, isolates, brokers and communities in plain sentences."""
+    built = _network(selection)
+    if built.graph.number_of_nodes() == 0:
+        return paragraph(tr(TEXTS, "empty", lang), "note")
+    summary = network_summary(built.network, built.metrics)
+    return bullets(network_findings(summary, built.metrics, lang))
+
+
+def draw_gaps(selection: Selection, lang: str) -> str:
+    """Per focus area: who is engaged, which kinds of actor and areas are missing, owners."""
+    project = selection.with_all_actors
+    built = _network(selection)
+    findings = gap_findings(project, focus_area_gaps(project, built.network),
+                            companies_without_rdi(project, built.network), focus_area_owners(project), lang)
+    return bullets(findings)
+
+
+def draw_brokers(selection: Selection, lang: str) -> str:
+    """The brokers, most central first."""
+    metrics = _network(selection).metrics
+    brokers = metrics[metrics["broker"]].sort_values(["betweenness", "name"], ascending=[False, True], kind="stable")
+    if brokers.empty:
+        return paragraph(tr(TEXTS, "no_brokers", lang))
+    shown = pd.DataFrame({
+        tr(TEXTS, "organisation", lang): brokers["name"],
+        tr(TEXTS, "type", lang): [label(vocab.ACTOR_TYPES, code, lang) for code in brokers["actor_type"]],
+        tr(TEXTS, "ties", lang): brokers["degree"],
+        tr(TEXTS, "betweenness", lang): brokers["betweenness"].round(3),
+    })
+    return paragraph(tr(TEXTS, "brokers_note", lang)) + table(shown.head(15))
+
+
+MAP = Panel(TEXTS["map"], draw_map, wide=True, name="map")
+FINDINGS = Panel(TEXTS["findings"], draw_findings, name="findings")
+GAPS = Panel(TEXTS["gaps"], draw_gaps, name="gaps")
+BROKERS = Panel(TEXTS["brokers"], draw_brokers, name="brokers")

@@ -1,0 +1,370 @@
+"""The dashboards' building blocks: a language switch, shared filters, views and a page.
+
+State lives in two widgets that every view on a page observes:
+
+- :class:`LanguageSwitch` — ``value`` is ``"fi"`` or ``"en"``;
+- :class:`Filters` — up to four menus; ``state`` is the :class:`FilterState` they show
+  and ``selection`` the project filtered by it (cached per state).
+
+A :class:`View` draws one :class:`Panel` (a title in both languages and a function from a
+selection and a language to trusted HTML or a plotly figure) and redraws it whenever the
+filters or the language change. A :class:`Page` lays the header (title, links to the other
+pages, language switch), the filters and the views out. A dashboard notebook only builds
+these and displays the page.
+
+Panels build their HTML with :func:`workbook.htmlreport.escape` / ``table_html``: text from
+spreadsheets never reaches the page unescaped. A panel that fails shows a short apology in
+both languages; the traceback goes to the server's log, never to the visitor.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from dataclasses import dataclass
+from typing import Callable, Mapping, Sequence, Union
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+import traitlets
+from IPython.display import HTML, display
+
+from workbook.dashboard.context import server_log
+from workbook.dashboard.filters import (
+    ALL, FilterOptions, FilterState, Selection, choices_from_state, filter_options, filter_project,
+    state_from_choices,
+)
+from workbook.htmlreport import escape
+from workbook.i18n import LANGUAGES, check_lang, tr
+from workbook.project import Project
+
+TEXTS = {
+    "focus_area": {"fi": "Painopistealue", "en": "Focus area"},
+    "actor_type": {"fi": "Toimijatyyppi", "en": "Actor type"},
+    "area": {"fi": "Alue", "en": "Area"},
+    "cluster": {"fi": "Klusteri", "en": "Cluster"},
+    "reset": {"fi": "Tyhjennä valinnat", "en": "Clear filters"},
+    "language": {"fi": "Kieli", "en": "Language"},
+    "view_failed": {
+        "fi": "Tätä näkymää ei voitu piirtää. Virhe on kirjattu palvelimen lokiin.",
+        "en": "This view could not be drawn. The error was logged on the server.",
+    },
+    "page_overview": {"fi": "Yleiskuva", "en": "Overview"},
+    "page_participation": {"fi": "Osallistuminen", "en": "Participation"},
+    "page_network": {"fi": "Toimijaverkosto", "en": "Actor network"},
+    "page_actions": {"fi": "Toimenpiteet", "en": "Actions"},
+    "page_clusters": {"fi": "Klusterit", "en": "Clusters"},
+    "workbook": {"fi": "Strategiatyökirja", "en": "Strategy Workbook"},
+    "show": {"fi": "Näytä (laskenta kestää hetken)", "en": "Show (takes a moment to compute)"},
+}
+
+# Dashboard pages in the order of the navigation bar: key -> notebook file in dashboards/.
+PAGES: "OrderedDict[str, str]" = OrderedDict([
+    ("overview", "overview.ipynb"),
+    ("participation", "participation.ipynb"),
+    ("network", "network.ipynb"),
+    ("actions", "actions.ipynb"),
+    ("clusters", "clusters.ipynb"),
+])
+
+LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
+
+PLOTLY_MIME = "application/vnd.plotly.v1+json"
+# No mode bar: its buttons mean nothing to most visitors. (Plotly's "responsive" option would
+# size a chart to its box's height, which an output area leaves at zero.)
+FIGURE_CONFIG = {"displayModeBar": False}
+# Charts from the topic modules are made for reports; on a projector they need larger text.
+MIN_FONT_SIZE = 15
+
+class LanguageSwitch(widgets.ToggleButtons):
+    """Finnish/English switch; ``value`` is the language every view on the page uses."""
+
+    def __init__(self, lang: str = "fi", **kwargs):
+        super().__init__(options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
+                         value=check_lang(lang), **kwargs)
+        self.style.button_width = "90px"
+        self.add_class("wb-language")
+
+
+FILTERS: tuple[str, ...] = ("focus_area", "actor_type", "area", "cluster")
+
+
+class Filters(widgets.HBox):
+    """The shared filters of a page: focus area, actor type, area, cluster (or some of them).
+
+    ``state`` is what the menus show and ``selection`` the project filtered by it; views
+    observe ``selection``. Menu labels follow the language switch without changing the
+    state. ``shown`` names the menus a page offers (a filter that would change nothing on
+    the page is better left out).
+    """
+
+    state = traitlets.Instance(FilterState)
+    selection = traitlets.Instance(Selection)
+
+    CACHE_SIZE = 64
+
+    def __init__(self, project: Project, language: LanguageSwitch, state: FilterState | None = None,
+                 shown: Sequence[str] = FILTERS):
+        unknown = set(shown) - set(FILTERS)
+        if unknown:
+            raise ValueError(f"unknown filters {sorted(unknown)}; filters: {', '.join(FILTERS)}")
+        self.project = project
+        self.language = language
+        self._cache: "OrderedDict[FilterState, Selection]" = OrderedDict()
+        self._relabelling = False
+        self.focus_area = widgets.Dropdown()
+        self.actor_type = widgets.Dropdown()
+        self.area = widgets.Dropdown()
+        self.cluster = widgets.Dropdown()
+        self.reset = widgets.Button()
+        self.reset.on_click(lambda _button: self.set_state(FilterState()))
+        for menu, name in zip(self.menus, FILTERS):
+            menu.add_class("wb-filter-" + name.replace("_", "-"))
+            menu.style.description_width = "initial"
+            menu.layout = widgets.Layout(width="auto", max_width="420px", margin="2px 16px 2px 0",
+                                         display=None if name in shown else "none")
+        self.reset.add_class("wb-filter-reset")
+        super().__init__([*self.menus, self.reset],
+                         layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="4px 0 12px"))
+        self.add_class("wb-filters")
+        initial = state or FilterState()
+        self.state = initial
+        self.selection = self._select(initial)
+        self._relabel()
+        self._show(initial)
+        for menu in self.menus:
+            menu.observe(self._menu_changed, names="value")
+        language.observe(lambda _change: self._relabel(), names="value")
+
+    @property
+    def menus(self) -> tuple[widgets.Dropdown, ...]:
+        """The four menus, in the order of :data:`FILTERS`."""
+        return (self.focus_area, self.actor_type, self.area, self.cluster)
+
+    def set_state(self, state: FilterState) -> None:
+        """Show ``state`` in the menus and redraw every view once."""
+        self._show(state)
+        self._apply(state)
+
+    def _select(self, state: FilterState) -> Selection:
+        if state in self._cache:
+            self._cache.move_to_end(state)
+        else:
+            self._cache[state] = filter_project(self.project, state)
+            while len(self._cache) > self.CACHE_SIZE:
+                self._cache.popitem(last=False)
+        return self._cache[state]
+
+    def _apply(self, state: FilterState) -> None:
+        if state != self.state:
+            self.state = state
+            self.selection = self._select(state)
+
+    def _menu_changed(self, _change) -> None:
+        if not self._relabelling:
+            self._apply(state_from_choices(*(menu.value for menu in self.menus)))
+
+    def _show(self, state: FilterState) -> None:
+        self._relabelling = True
+        try:
+            for menu, value in zip(self.menus, choices_from_state(state)):
+                menu.value = value
+        finally:
+            self._relabelling = False
+
+    def _relabel(self) -> None:
+        lang = self.language.value
+        options: FilterOptions = filter_options(self.project, lang)
+        self._relabelling = True
+        try:
+            for menu, key, choices in zip(
+                self.menus, FILTERS, (options.focus_areas, options.actor_types, options.areas, options.clusters),
+            ):
+                kept = menu.value
+                menu.options = choices
+                menu.value = kept if any(value == kept for _, value in choices) else ALL
+                menu.description = tr(TEXTS, key, lang)
+            self.reset.description = tr(TEXTS, "reset", lang)
+        finally:
+            self._relabelling = False
+
+
+# Trusted HTML, a plotly figure, or a list of both (drawn one under the other).
+Drawing = Union[str, object, Sequence[Union[str, object]]]
+
+
+@dataclass(frozen=True)
+class Panel:
+    """What a view shows: a title in both languages and how to draw it.
+
+    ``draw(selection, lang)`` returns trusted HTML (built with ``escape``/``table_html``), a
+    plotly figure, or a list of both. ``wide`` panels take the page's full width, others half
+    of it. A ``deferred`` panel (one that takes seconds to draw) waits for the visitor to ask
+    for it, so that it does not hold up the page.
+    """
+
+    title: Mapping[str, str]
+    draw: Callable[[Selection, str], Drawing]
+    wide: bool = False
+    name: str = ""
+    deferred: bool = False
+
+
+class View(widgets.VBox):
+    """One panel on a page, redrawn when the shared filters or the language change.
+
+    ``drawn_for`` is the (state, language) the view currently shows; ``failed`` tells
+    whether the last drawing raised (the visitor then sees a short apology).
+    """
+
+    def __init__(self, panel: Panel, filters: Filters, language: LanguageSwitch):
+        self.panel = panel
+        self.filters = filters
+        self.language = language
+        self.heading = widgets.HTML()
+        self.html = widgets.HTML()
+        # Made when first needed: every widget is one more model for each visitor's browser to load.
+        self._output: widgets.Output | None = None
+        self._show_button: widgets.Button | None = None
+        self.opened = not panel.deferred
+        self.drawn_for: tuple[FilterState, str] | None = None
+        self.failed = False
+        super().__init__([self.heading, self.html], layout=widgets.Layout(
+            width="100%" if panel.wide else "calc(50% - 12px)", min_width="360px",
+            margin="0 0 20px 0", padding="0 12px 0 0"))
+        self.add_class("wb-view")
+        if panel.name:
+            self.add_class(f"wb-view-{panel.name}")
+        filters.observe(self.redraw, names="selection")
+        language.observe(self.redraw, names="value")
+        self.redraw()
+
+    @property
+    def output(self) -> widgets.Output:
+        """Where figures are shown (made on first use)."""
+        if self._output is None:
+            self._output = widgets.Output()
+        return self._output
+
+    @property
+    def show_button(self) -> widgets.Button:
+        """The button a deferred view waits behind (made on first use)."""
+        if self._show_button is None:
+            self._show_button = widgets.Button()
+            self._show_button.add_class("wb-show")
+            self._show_button.on_click(self._open)
+        return self._show_button
+
+    def _open(self, _button=None) -> None:
+        self.opened = True
+        self.redraw()
+
+    def redraw(self, _change=None) -> None:
+        lang = self.language.value
+        selection = self.filters.selection
+        self.heading.value = f'<h3 class="wb-view-title">{escape(self.panel.title[lang])}</h3>'
+        if not self.opened:
+            self.show_button.description = tr(TEXTS, "show", lang)
+            self.children = (self.heading, self.show_button)
+            return
+        try:
+            drawing = self.panel.draw(selection, lang)
+            self.failed = False
+        except Exception:
+            server_log().exception("panel %r failed for %s", self.panel.name or self.panel.title["en"],
+                                    selection.state)
+            drawing = f'<p class="wb-error">{escape(tr(TEXTS, "view_failed", lang))}</p>'
+            self.failed = True
+        if isinstance(drawing, str):
+            self.html.value = drawing
+            self.children = (self.heading, self.html)
+        else:
+            self.output.clear_output(wait=True)
+            with self.output:
+                for part in drawing if isinstance(drawing, (list, tuple)) else [drawing]:
+                    display(_displayable(part), raw=isinstance(part, go.Figure))
+            self.children = (self.heading, self.output)
+        self.drawn_for = (selection.state, lang)
+
+
+def _displayable(part: str | object) -> object:
+    """What ``display`` shows for a part of a drawing. A plotly figure goes as plotly's mime
+    bundle (displayed raw), built here rather than by plotly's renderers: importing those pulls
+    in nbformat and jsonschema, about 1.5 s of every visitor's wait on this machine."""
+    if isinstance(part, str):
+        return HTML(part)
+    if isinstance(part, go.Figure):
+        bundle = json.loads(part.to_json())
+        font = bundle.setdefault("layout", {}).setdefault("font", {})
+        font["size"] = max(font.get("size", 12), MIN_FONT_SIZE)
+        bundle["config"] = FIGURE_CONFIG
+        return {PLOTLY_MIME: bundle}
+    return part
+
+
+class Page(widgets.VBox):
+    """A dashboard page: header with title, page links and language switch; filters; views.
+
+    ``generation`` counts completed redraws of the whole page (the header's hidden marker
+    carries it, so a browser can tell when every view has been redrawn).
+    """
+
+    generation = traitlets.Int(0)
+
+    def __init__(self, page: str, language: LanguageSwitch, filters: Filters | None, views: Sequence[View],
+                 subtitle: str = ""):
+        if page not in PAGES:
+            raise ValueError(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
+        self.page = page
+        self.language = language
+        self.filters = filters
+        self.views = list(views)
+        self.subtitle = subtitle
+        self.title = widgets.HTML()
+        self.title.add_class("wb-title")
+        self.navigation = widgets.HTML()
+        self.navigation.add_class("wb-nav")
+        self.marker = widgets.HTML()
+        self.marker.add_class("wb-marker")
+        header = widgets.HBox([self.title, language], layout=widgets.Layout(
+            justify_content="space-between", align_items="center", flex_flow="row wrap"))
+        body = widgets.Box(self.views, layout=widgets.Layout(
+            display="flex", flex_flow="row wrap", justify_content="space-between", align_items="flex-start"))
+        parts = [header, self.navigation, *([filters] if filters is not None else []), body, self.marker]
+        super().__init__(parts, layout=widgets.Layout(width="100%"))
+        self.add_class("wb-page")
+        self._draw_header()
+        language.observe(self._redrawn, names="value")
+        if filters is not None:
+            filters.observe(self._redrawn, names="selection")
+
+    def _redrawn(self, _change=None) -> None:
+        self.generation += 1
+        self._draw_header()
+
+    def _draw_header(self) -> None:
+        lang = self.language.value
+        subtitle = f'<div class="wb-subtitle">{escape(self.subtitle)}</div>' if self.subtitle else ""
+        self.title.value = (f'<h1 class="wb-page-title">{escape(tr(TEXTS, "page_" + self.page, lang))}</h1>'
+                            f"{subtitle}")
+        self.navigation.value = navigation_html(self.page, lang)
+        self.marker.value = f'<span class="wb-drawn" data-generation="{self.generation}"></span>'
+
+
+def navigation_html(current: str, lang: str) -> str:
+    """Links to every dashboard page, keeping the language; the current page is not a link.
+
+    Examples
+    --------
+    >>> html = navigation_html("overview", "en")
+    >>> 'href="participation.ipynb?lang=en"' in html, '"page">Overview</strong>' in html
+    (True, True)
+    """
+    items = []
+    for page, notebook in PAGES.items():
+        name = escape(tr(TEXTS, "page_" + page, lang))
+        if page == current:
+            items.append(f'<strong aria-current="page">{name}</strong>')
+        else:
+            items.append(f'<a href="{escape(notebook)}?lang={escape(lang)}" data-page="{page}">{name}</a>')
+    return '<nav class="wb-navigation">' + "".join(items) + "</nav>"
