@@ -56,6 +56,22 @@ def escape(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def plot_text(text: object) -> str:
+    """Spreadsheet text made safe for plotly labels, titles and hover text.
+
+    Plotly renders a subset of HTML there (``<a href>`` becomes a live SVG link), so ``<``,
+    ``>`` and ``&`` are escaped; quotes are left alone because plotly shows ``&quot;`` as is.
+
+    Examples
+    --------
+    >>> plot_text('<a href="x">"Arctic" & co</a>')
+    '&lt;a href="x"&gt;"Arctic" &amp; co&lt;/a&gt;'
+    """
+    if text is None or (not isinstance(text, str) and pd.isna(text)):
+        return ""
+    return html.escape(str(text), quote=False)
+
+
 def format_number(value: float, lang: str = "en") -> str:
     """A number for reading: no-break spaces between thousands, two decimals unless whole,
     and a decimal comma in Finnish.

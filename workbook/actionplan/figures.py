@@ -20,7 +20,7 @@ from workbook import style, vocab
 from workbook.actionplan.labels import (
     NO_ACTION, TOTAL, VOCAB_COLUMNS, funding_label, header, percent,
 )
-from workbook.htmlreport import escape
+from workbook.htmlreport import plot_text
 from workbook.i18n import label, tr
 
 TEXTS = {
@@ -77,7 +77,7 @@ def _safe(text: object, length: int | None = None) -> str:
     shown = "" if text is None or (not isinstance(text, str) and pd.isna(text)) else str(text)
     if length is not None and len(shown) > length:
         shown = shown[:length - 1].rstrip() + "…"
-    return escape(shown)
+    return plot_text(shown)
 
 
 def _wrapped(text: str, width: int = 24, lines: int = 3) -> str:
@@ -91,11 +91,11 @@ def _wrapped(text: str, width: int = 24, lines: int = 3) -> str:
     parts = textwrap.wrap(str(text), width) or [""]
     if len(parts) > lines:
         parts = parts[:lines - 1] + [parts[lines - 1][:width - 1].rstrip() + "…"]
-    return "<br>".join(escape(part) for part in parts)
+    return "<br>".join(plot_text(part) for part in parts)
 
 
 def _layout(figure: go.Figure, title: str, height: int, **layout: object) -> go.Figure:
-    figure.update_layout(title=dict(text=escape(title), x=0, xanchor="left", font=dict(size=19)),
+    figure.update_layout(title=dict(text=plot_text(title), x=0, xanchor="left", font=dict(size=19)),
                          height=height, font=FONT, template="plotly_white",
                          **{"margin": dict(l=10, r=20, t=60, b=40), **layout})
     return figure

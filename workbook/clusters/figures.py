@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from workbook import vocab
 from workbook.clusters.scorecard import VERDICTS, format_date, format_value
-from workbook.htmlreport import escape
+from workbook.htmlreport import plot_text
 from workbook.i18n import Texts, label, tr
 from workbook.style import ACTOR_TYPE_COLOURS, VERDICT_COLOURS
 
@@ -42,7 +42,7 @@ TEXTS: Texts = {
 
 def _wrap(text: str, width: int = 22) -> str:
     """Escaped text broken into lines for an axis label."""
-    return "<br>".join(escape(line) for line in textwrap.wrap(str(text), width)) or escape(text)
+    return "<br>".join(plot_text(line) for line in textwrap.wrap(str(text), width)) or plot_text(text)
 
 
 def _criterion_labels(card: pd.DataFrame, lang: str, width: int = 22) -> dict[str, str]:
@@ -53,7 +53,7 @@ def _criterion_labels(card: pd.DataFrame, lang: str, width: int = 22) -> dict[st
 def _cluster_labels(card: pd.DataFrame) -> dict[str, str]:
     rows = card[["cluster_id", "cluster_name"]].drop_duplicates("cluster_id")
     duplicated = rows["cluster_name"].duplicated(keep=False)
-    return {c: escape(f"{name} ({c})" if twice else name)
+    return {c: plot_text(f"{name} ({c})" if twice else name)
             for c, name, twice in zip(rows["cluster_id"], rows["cluster_name"], duplicated)}
 
 
@@ -99,7 +99,7 @@ def scorecard_figure(card: pd.DataFrame, lang: str) -> go.Figure:
                        code=card["verdict"].map(codes))
     z = grid.pivot(index="y", columns="x", values="code").reindex(index=y_order, columns=x_order)
     hover = grid.assign(hover=[
-        f"{escape(row['cluster_name'])}<br>{escape(row['criterion_id'])} {escape(row[f'criterion_{lang}'])}<br>"
+        f"{plot_text(row['cluster_name'])}<br>{plot_text(row['criterion_id'])} {plot_text(row[f'criterion_{lang}'])}<br>"
         f"{label(VERDICTS, row['verdict'], lang)}<br>"
         f"{tr(TEXTS, 'hover_value', lang)}: {format_value(row['value'], row['measure'], lang) or '–'}<br>"
         f"{tr(TEXTS, 'hover_goal', lang)}: {format_value(row['threshold'], row['measure'], lang)}<br>"
@@ -115,7 +115,7 @@ def scorecard_figure(card: pd.DataFrame, lang: str) -> go.Figure:
     for trace in _legend_traces(lang):
         figure.add_trace(trace)
     for _, row in grid.iterrows():
-        figure.add_annotation(x=row["x"], y=row["y"], text=escape(_cell_text(row, lang)), showarrow=False,
+        figure.add_annotation(x=row["x"], y=row["y"], text=plot_text(_cell_text(row, lang)), showarrow=False,
                               font={"color": VERDICT_TEXT_COLOURS[row["verdict"]], "size": 12})
     figure.update_layout(
         title=tr(TEXTS, "grid_title", lang), template="plotly_white",
@@ -152,14 +152,14 @@ def profile_figure(card: pd.DataFrame, cluster_id: str, lang: str) -> go.Figure:
             x=(100 * part["goal_share"].fillna(0)).round(1).tolist(), y=part["criterion_id"].map(criteria).tolist(),
             orientation="h", name=f"{VERDICT_SYMBOLS[verdict]} {label(VERDICTS, verdict, lang)}",
             marker={"color": VERDICT_COLOURS[verdict], "line": {"color": "#52606d", "width": 0.5}},
-            text=[escape(_bar_text(row, lang)) for _, row in part.iterrows()], textposition="outside",
+            text=[plot_text(_bar_text(row, lang)) for _, row in part.iterrows()], textposition="outside",
             cliponaxis=False, hovertemplate="%{y}<br>%{text}<extra></extra>"))
     for position, key, dash in ((100, "goal_line", "dash"), (50, "half_line", "dot")):
         figure.add_vline(x=position, line={"color": "#52606d", "dash": dash, "width": 1},
                          annotation_text=tr(TEXTS, key, lang), annotation_position="top")
     name = rows["cluster_name"].iloc[0] if len(rows) else cluster_id
     figure.update_layout(
-        title=escape(tr(TEXTS, "profile_title", lang, cluster=name)), template="plotly_white",
+        title=plot_text(tr(TEXTS, "profile_title", lang, cluster=name)), template="plotly_white",
         barmode="overlay", height=140 + 48 * len(criteria), margin={"l": 10, "r": 40, "t": 70, "b": 40},
         xaxis={"range": [0, 125], "title": tr(TEXTS, "goal_axis", lang), "tickvals": [0, 25, 50, 75, 100]},
         yaxis={"categoryorder": "array", "categoryarray": list(criteria.values()), "autorange": "reversed",
@@ -183,7 +183,7 @@ def membership_figure(by_type: pd.DataFrame, clusters: pd.DataFrame, lang: str) 
     ['Yritys']
     """
     names = dict(zip(clusters["cluster_id"], clusters["name"]))
-    y = [escape(names[c]) for c in by_type["cluster_id"]]
+    y = [plot_text(names[c]) for c in by_type["cluster_id"]]
     figure = go.Figure()
     for actor_type in vocab.codes(vocab.ACTOR_TYPES):
         if by_type[actor_type].sum() == 0:

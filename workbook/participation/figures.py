@@ -10,13 +10,13 @@ figure: plotly turns ``<a href=…>`` in a label into a live SVG link.
 
 from __future__ import annotations
 
-import html
 from typing import Mapping
 
 import pandas as pd
 import plotly.graph_objects as go
 
 from workbook import style, vocab
+from workbook.htmlreport import plot_text
 from workbook.i18n import label, tr
 from workbook.participation.themes import theme_label
 from workbook.privacy import TEXTS as PRIVACY_TEXTS
@@ -64,11 +64,6 @@ GRID = "#e4e7eb"
 KIND_COLOURS = dict(zip(vocab.codes(vocab.ACTIVITY_KINDS), style.CATEGORY_PALETTE))
 
 
-def _plain(text: object) -> str:
-    """Text from a spreadsheet made literal: plotly reads ``<a href>``, ``<b>`` … as markup."""
-    return html.escape(str(text), quote=False)
-
-
 def _marker(min_size: int, lang: str) -> str:
     return tr(PRIVACY_TEXTS, "marker", lang, n=min_size)
 
@@ -76,7 +71,7 @@ def _marker(min_size: int, lang: str) -> str:
 def _layout(figure: go.Figure, title: str, height: int | None = None, **layout) -> go.Figure:
     # Plain white styling set directly: a named template would be copied into every figure.
     layout = {"legend": dict(orientation="h", y=-0.15), **layout}
-    figure.update_layout(title=dict(text=_plain(title), x=0), font=FONT, plot_bgcolor="white", paper_bgcolor="white",
+    figure.update_layout(title=dict(text=plot_text(title), x=0), font=FONT, plot_bgcolor="white", paper_bgcolor="white",
                          margin=dict(l=10, r=20, t=60, b=40), height=height, **layout)
     figure.update_xaxes(gridcolor=GRID, zerolinecolor=GRID, automargin=True)
     figure.update_yaxes(gridcolor=GRID, zerolinecolor=GRID, automargin=True)
@@ -84,7 +79,7 @@ def _layout(figure: go.Figure, title: str, height: int | None = None, **layout) 
 
 
 def _named(codes: pd.Series, labels: Mapping[str, str] | None) -> list[str]:
-    return [_plain((labels or {}).get(code, code)) for code in codes]
+    return [plot_text((labels or {}).get(code, code)) for code in codes]
 
 
 def activities_by_month(frame: pd.DataFrame, lang: str) -> go.Figure:
@@ -103,7 +98,7 @@ def activities_by_month(frame: pd.DataFrame, lang: str) -> go.Figure:
 
 def activity_reach(frame: pd.DataFrame, lang: str, min_size: int) -> go.Figure:
     """Horizontal bars per activity: organisations and participants (from ``reach.activity_reach``)."""
-    names = [_plain(f"{row.activity_id} {row.title}") for row in frame.itertuples()]
+    names = [plot_text(f"{row.activity_id} {row.title}") for row in frame.itertuples()]
     hidden = frame["participants"].isna()
     figure = go.Figure()
     figure.add_bar(y=names, x=frame["organisations"], orientation="h", name=tr(TEXTS, "organisations", lang),
@@ -195,7 +190,7 @@ def likert_diverging(frame: pd.DataFrame, lang: str, question_labels: Mapping[st
     colours = ["#b2182b", "#ef8a62", "#d9d9d9", "#67a9cf", "#2166ac"]
     palette = {lv: colours[round(i * (len(colours) - 1) / max(len(levels) - 1, 1))] for i, lv in enumerate(levels)}
     order = list(dict.fromkeys(frame["question_id"]))
-    names = [_plain(question_labels.get(q, q)) for q in order]
+    names = [plot_text(question_labels.get(q, q)) for q in order]
     shares = frame.pivot(index="question_id", columns="level", values="share").reindex(order)
     figure = go.Figure()
     # Negative side drawn from the middle outwards so that stacking starts at zero.
@@ -230,8 +225,8 @@ def means(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
     for group in groups:
         own = shown[shown["group"] == group]
         figure.add_scatter(
-            x=own["mean"], y=[_plain(question_labels.get(q, q)) for q in own["question_id"]], mode="markers",
-            name=_plain((group_labels or {}).get(group, group)), marker=dict(size=11, color=colours[group]),
+            x=own["mean"], y=[plot_text(question_labels.get(q, q)) for q in own["question_id"]], mode="markers",
+            name=plot_text((group_labels or {}).get(group, group)), marker=dict(size=11, color=colours[group]),
             error_x=dict(type="data", symmetric=False, array=own["ci_high"] - own["mean"],
                          arrayminus=own["mean"] - own["ci_low"]))
     figure.update_xaxes(title=tr(TEXTS, "mean", lang))
@@ -250,8 +245,8 @@ def choice_shares(frame: pd.DataFrame, lang: str, title: str, min_size: int,
     for group in groups:
         own = frame[frame["group"] == group]
         hidden = own["hidden"].any()
-        figure.add_bar(x=[_plain(option) for option in own["option"]], y=own["share"].fillna(0),
-                       name=_plain((group_labels or {}).get(group, group)),
+        figure.add_bar(x=[plot_text(option) for option in own["option"]], y=own["share"].fillna(0),
+                       name=plot_text((group_labels or {}).get(group, group)),
                        marker_color=colours[group], textposition="outside",
                        text=[_marker(min_size, lang) if hidden else f"{v:.0%}" for v in own["share"].fillna(0)])
     figure.update_yaxes(tickformat=".0%", title=tr(TEXTS, "respondents", lang))
