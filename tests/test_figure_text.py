@@ -1,6 +1,5 @@
 """Spreadsheet text in plotly figures is shown as text: no live links, no mangled quotes."""
 
-
 from workbook.clusters.figures import scorecard_figure
 from workbook.clusters.scorecard import scorecard
 from workbook.testing import MINIMAL, tiny_project
