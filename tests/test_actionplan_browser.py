@@ -7,7 +7,7 @@ import struct
 import pytest
 
 from actionplan_case import write_case
-from conftest import CHROMIUM, CHROMIUM_ARGS
+from conftest import launch_chromium
 
 from workbook import load_project
 from workbook.actionplan import focus_area, onepager
@@ -29,15 +29,10 @@ def exported(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            tmp_path_factory.mktemp("profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 900})
-        yield context
-        context.close()
+def browser(playwright, tmp_path_factory):
+    context = launch_chromium(playwright, tmp_path_factory.mktemp("profile"), viewport={"width": 1280, "height": 900})
+    yield context
+    context.close()
 
 
 def open_offline(context, path):

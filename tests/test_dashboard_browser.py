@@ -17,7 +17,6 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from workbook import load_project
 from workbook.dashboard.filters import FilterState, filter_project
@@ -47,12 +46,11 @@ def server():
 
 
 @pytest.fixture(scope="session")
-def browser(tmp_path_factory):
-    with sync_playwright() as playwright:
-        context = open_browser(playwright, tmp_path_factory.mktemp("chromium"))
-        log = RequestLog(context)
-        yield context, log
-        context.close()
+def browser(playwright, tmp_path_factory):
+    context = open_browser(playwright, tmp_path_factory.mktemp("chromium"))
+    log = RequestLog(context)
+    yield context, log
+    context.close()
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import launch_chromium, make_project
 from workbook import load_project
 from workbook.network.export import export
 from workbook.network.graphs import build_network
@@ -26,8 +27,6 @@ CLUSTER = "<img src=y onerror=window.__pwned=1> klusteri"
 
 @pytest.fixture(scope="module")
 def hostile_project(tmp_path_factory):
-    from conftest import make_project
-
     folder = make_project(
         tmp_path_factory.mktemp("hostile"),
         project=[{"key": "name", "value": "<script>window.__pwned=1</script>"}, {"key": "region", "value": "Lapland"}],
@@ -45,17 +44,10 @@ def hostile_project(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium")), executable_path="/usr/bin/chromium", headless=True,
-            viewport={"width": 1280, "height": 800},
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"])
-        yield context
-        context.close()
+def browser(playwright, tmp_path_factory):
+    context = launch_chromium(playwright, tmp_path_factory.mktemp("chromium"), viewport={"width": 1280, "height": 800})
+    yield context
+    context.close()
 
 
 def _open(browser, path: Path):

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from conftest import DEMO, ROOT
+from conftest import DEMO, ROOT, launch_chromium
 from test_participation import (
     HOSTILE_FORMULA, HOSTILE_HTML, HOSTILE_LINK, RESPONDENT_EMAILS, RESPONDENT_NAMES, build_tiny_project,
 )
@@ -145,9 +145,7 @@ def test_cli_summary_command_writes_the_files(tmp_path):
 
 
 @pytest.mark.browser
-def test_html_report_opens_and_draws_its_figures_without_network(tiny_exports, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_html_report_opens_and_draws_its_figures_without_network(playwright, tiny_exports, tmp_path):
     project, written = tiny_exports
     expected = sum(b.kind == "figure" for s in build_summary(project, "en") for b in s.blocks)
     attempted_outside, errors = [], []
@@ -160,30 +158,26 @@ def test_html_report_opens_and_draws_its_figures_without_network(tiny_exports, t
             attempted_outside.append(url)
             request_route.abort()
 
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path="/usr/bin/chromium", headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"])
-        try:
-            context.route("**/*", route)
-            page = context.new_page()
-            page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-            page.on("pageerror", lambda error: errors.append(str(error)))
-            page.goto(written["en"][0].as_uri())
-            page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
-                                   timeout=20_000)
-            drawn = page.locator(".js-plotly-plot").count()
-            bars = page.locator(".js-plotly-plot .trace.bars").count()
-            # Spreadsheet text with a link is shown as text, in tables and in figure labels alike.
-            injected_links = page.evaluate("""Array.from(document.querySelectorAll('a')).filter(a =>
-                ((a.getAttribute('href') || '') + (a.getAttribute('xlink:href') || ''))
-                .includes('example.com')).length""")
-            literal_in_figures = page.locator(".js-plotly-plot text", has_text=HOSTILE_LINK).count()
-            literal_in_tables = page.locator("td", has_text=HOSTILE_LINK).count()
-            page.screenshot(path=str(tmp_path / "report.png"))
-        finally:
-            context.close()
+    context = launch_chromium(playwright, tmp_path / "profile")
+    try:
+        context.route("**/*", route)
+        page = context.new_page()
+        page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(written["en"][0].as_uri())
+        page.wait_for_function(f"document.querySelectorAll('.js-plotly-plot .main-svg').length >= {expected}",
+                               timeout=20_000)
+        drawn = page.locator(".js-plotly-plot").count()
+        bars = page.locator(".js-plotly-plot .trace.bars").count()
+        # Spreadsheet text with a link is shown as text, in tables and in figure labels alike.
+        injected_links = page.evaluate("""Array.from(document.querySelectorAll('a')).filter(a =>
+            ((a.getAttribute('href') || '') + (a.getAttribute('xlink:href') || ''))
+            .includes('example.com')).length""")
+        literal_in_figures = page.locator(".js-plotly-plot text", has_text=HOSTILE_LINK).count()
+        literal_in_tables = page.locator("td", has_text=HOSTILE_LINK).count()
+        page.screenshot(path=str(tmp_path / "report.png"))
+    finally:
+        context.close()
     assert attempted_outside == []
     assert errors == []
     assert drawn == expected and bars > 0

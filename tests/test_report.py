@@ -17,6 +17,8 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from conftest import launch_chromium
+
 from workbook import cli, load_project, report
 from workbook.i18n import missing_translations
 
@@ -311,27 +313,21 @@ def test_every_page_of_the_pack_loads_nothing_from_the_network(tuulimaa_packs):
 
 
 @pytest.mark.browser
-def test_notebook_pages_draw_every_figure_in_chromium_without_network(tuulimaa_packs, tmp_path):
-    from playwright.sync_api import sync_playwright
-
+def test_notebook_pages_draw_every_figure_in_chromium_without_network(playwright, tuulimaa_packs, tmp_path):
     folder, _ = tuulimaa_packs
     pages = sorted((folder / "en1" / "notebooks").glob("*.html")) + [folder / "en1" / "index.html"]
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path="/usr/bin/chromium", headless=True,
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                  "--disable-component-update", "--no-first-run", "--disable-sync"])
-        requested, problems = [], []
-        browser.on("request", lambda request: requested.append(request.url))
-        for path in pages:
-            page = browser.new_page()
-            page.on("pageerror", lambda error, name=path.name: problems.append(f"{name}: {error}"))
-            page.goto(path.as_uri())
-            figures = page.locator(".plotly-graph-div").count()
-            if figures:
-                page.wait_for_function(f"document.querySelectorAll('.plotly-graph-div .main-svg').length >= {figures}",
-                                       timeout=20_000)
-            page.close()
-        browser.close()
+    browser = launch_chromium(playwright, tmp_path / "profile")
+    requested, problems = [], []
+    browser.on("request", lambda request: requested.append(request.url))
+    for path in pages:
+        page = browser.new_page()
+        page.on("pageerror", lambda error, name=path.name: problems.append(f"{name}: {error}"))
+        page.goto(path.as_uri())
+        figures = page.locator(".plotly-graph-div").count()
+        if figures:
+            page.wait_for_function(f"document.querySelectorAll('.plotly-graph-div .main-svg').length >= {figures}",
+                                   timeout=20_000)
+        page.close()
+    browser.close()
     assert problems == []
     assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []
