@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workbook.htmlreport import format_number
 from workbook.i18n import label, tr
+from workbook.privacy import TEXTS as PRIVACY_TEXTS
 from workbook.project import Project
 from workbook.schemas import TABLES
 from workbook.vocab import ACTIVITY_KINDS
@@ -14,7 +16,7 @@ TEXTS = {
     "took_part": {"fi": "Organisaatioita osallistui", "en": "Organisations that took part"},
     "municipalities": {"fi": "Kuntia, joista osallistuttiin", "en": "Municipalities that took part"},
     "activities": {"fi": "Osallistavia tilaisuuksia", "en": "Participatory activities"},
-    "participations": {"fi": "Osallistumiskertoja", "en": "Participations"},
+    "participations": {"fi": "Osallistumiskertoja (henkilöt)", "en": "Participations (people)"},
     "respondents": {"fi": "Kyselyvastaajia", "en": "Survey respondents"},
     "inputs": {"fi": "Ideoita ja ehdotuksia", "en": "Ideas and proposals"},
     "actions": {"fi": "Toimenpiteitä", "en": "Actions"},
@@ -33,8 +35,10 @@ TEXTS = {
 def headline_figures(project: Project, lang: str) -> pd.DataFrame:
     """The project's headline figures, labelled in ``lang``.
 
-    Totals over the whole process only (no breakdown by group), so nothing here can single
-    out a small group.
+    Who took part comes from :func:`workbook.participation.reach.headline_figures`, so
+    these are the same numbers as in the participation summary and the dashboards (people
+    counted as participants, not organisers; a total smaller than the minimum group size
+    is hidden).
 
     Examples
     --------
@@ -42,21 +46,26 @@ def headline_figures(project: Project, lang: str) -> pd.DataFrame:
     >>> headline_figures(tiny_project(), "en").set_index("Figure").loc["Actions", "Value"]
     '1'
     """
-    took_part = project.actors[project.actors["actor_id"].isin(project.participation["actor_id"])]
-    reached = took_part["municipality"].dropna().nunique()
-    budget = project.actions["budget_eur"].sum()
+    from workbook.participation.reach import headline_figures as reach_figures
+
+    reach = reach_figures(project)
+    hidden = tr(PRIVACY_TEXTS, "marker", lang, n=project.min_group_size)
+
+    def whole(value: float) -> str:
+        return hidden if pd.isna(value) else format_number(value, lang)
+
     figures = [
-        ("actors", f"{len(project.actors)}"),
-        ("took_part", f"{len(took_part)}"),
-        ("municipalities", f"{reached} / {len(project.municipalities)}"),
-        ("activities", f"{len(project.activities)}"),
-        ("participations", f"{len(project.participation)}"),
-        ("respondents", f"{sum(len(s) for s in project.surveys.values())}"),
-        ("inputs", f"{len(project.inputs)}"),
-        ("actions", f"{len(project.actions)}"),
-        ("budget", f"{budget:,.0f}".replace(",", "\u00a0")),
-        ("focus_areas", f"{len(project.focus_areas)}"),
-        ("clusters", f"{len(project.clusters)}"),
+        ("actors", whole(reach["organisations_in_registry"])),
+        ("took_part", whole(reach["organisations_reached"])),
+        ("municipalities", f"{whole(reach['municipalities_reached'])} / {whole(reach['municipalities'])}"),
+        ("activities", whole(reach["activities"])),
+        ("participations", whole(reach["attendances"])),
+        ("respondents", whole(sum(len(s) for s in project.surveys.values()))),
+        ("inputs", whole(reach["inputs"])),
+        ("actions", whole(len(project.actions))),
+        ("budget", whole(project.actions["budget_eur"].sum())),
+        ("focus_areas", whole(len(project.focus_areas))),
+        ("clusters", whole(len(project.clusters))),
     ]
     return pd.DataFrame([(tr(TEXTS, key, lang), value) for key, value in figures],
                         columns=[tr(TEXTS, "figure", lang), tr(TEXTS, "value", lang)])
