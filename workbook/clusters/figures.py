@@ -92,7 +92,8 @@ def scorecard_figure(card: pd.DataFrame, lang: str) -> go.Figure:
     '◐ 1 / 2'
     """
     codes = {v: i for i, v in enumerate(VERDICTS)}
-    criteria = _criterion_labels(card, lang)
+    # Narrow columns: eight criteria share the page width, so their names wrap short.
+    criteria = _criterion_labels(card, lang, width=14)
     clusters = _cluster_labels(card)
     x_order, y_order = list(criteria.values()), list(clusters.values())
     grid = card.assign(x=card["criterion_id"].map(criteria), y=card["cluster_id"].map(clusters),
@@ -119,7 +120,7 @@ def scorecard_figure(card: pd.DataFrame, lang: str) -> go.Figure:
                               font={"color": VERDICT_TEXT_COLOURS[row["verdict"]], "size": 12})
     figure.update_layout(
         title=tr(TEXTS, "grid_title", lang), template="plotly_white",
-        height=160 + 70 * len(y_order), margin={"l": 10, "r": 10, "t": 60, "b": 10},
+        height=200 + 70 * len(y_order), margin={"l": 10, "r": 10, "t": 110, "b": 10},
         xaxis={"side": "top", "tickangle": 0, "showgrid": False, "type": "category"},
         yaxis={"autorange": "reversed", "showgrid": False, "type": "category"},
         legend={"orientation": "h", "yanchor": "top", "y": -0.02, "xanchor": "left", "x": 0},
