@@ -109,6 +109,12 @@ def themes_of(text: object) -> tuple[str, ...]:
     """
     if not isinstance(text, str) or not text.strip():
         return ()
+    return _themes_of_text(text)
+
+
+@lru_cache(maxsize=50_000)
+def _themes_of_text(text: str) -> tuple[str, ...]:
+    # Cached: a page lists the answers and counts their themes, so each text is asked twice.
     found = lemmas(text)
     return tuple(theme for theme, (_, _, keywords) in THEMES.items()
                  if any(_matches(lemma, keyword) for lemma in found for keyword in keywords))
