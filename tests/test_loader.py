@@ -388,3 +388,11 @@ def test_outputs_are_written_atomically_and_readable_by_others(tmp_path):
     with atomic_directory(target) as staging:
         (staging / "new.txt").write_text("new")
     assert [p.name for p in target.iterdir()] == ["new.txt"] and os.stat(target).st_mode & stat.S_IROTH
+
+
+def test_a_separator_inside_an_unquoted_value_is_an_error_not_a_silent_shift(tmp_path):
+    folder = make_project(tmp_path / "p")
+    (folder / "focus_areas.csv").write_text("focus_area_id,name_fi,name_en\nFA1,Kiertotalous, kestävä kasvu,Circular\n")
+    [problem] = problems_of(folder, "too_many_cells")
+    assert (problem.file, problem.row, problem.value) == ("focus_areas.csv", 2, "Circular")
+    assert "quotes" in problem.message_en

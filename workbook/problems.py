@@ -52,6 +52,10 @@ MESSAGES = {
         "fi": "Tuntematon välilehti '{table}' jätettiin huomiotta.",
         "en": "Unknown sheet '{table}' was left out.",
     },
+    "too_many_cells": {
+        "fi": "Rivillä on enemmän soluja kuin otsikkorivillä (ylimääräinen arvo '{value}'): arvon sisällä oleva erotinmerkki on luultavasti siirtänyt sarakkeita. Lainaa arvo lainausmerkein.",
+        "en": "The row has more cells than the header (extra value '{value}'): a separator inside a value has probably shifted the columns. Put the value in quotes.",
+    },
     "duplicate_column": {
         "fi": "Sarake '{column}' on taulukossa kahdesti.",
         "en": "The column '{column}' appears twice.",

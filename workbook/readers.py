@@ -40,6 +40,7 @@ class RawTable:
     rows: list[int]
     formula_cells: dict[tuple[int, str], str] = field(default_factory=dict)
     date_system: int | None = None
+    overlong_rows: list[tuple[int, str]] = field(default_factory=list)
 
 
 class ReadError(Exception):
@@ -157,6 +158,7 @@ def read_csv(path: Path, display_name: str, expected_columns: Iterable[str] | No
     header: list[str] | None = None
     records: list[dict[str, Any]] = []
     rows: list[int] = []
+    overlong: list[tuple[int, str]] = []
     for row_number, cells in enumerate(reader, start=1):
         if header is None:
             if not any(c.strip() for c in cells):
@@ -166,10 +168,13 @@ def read_csv(path: Path, display_name: str, expected_columns: Iterable[str] | No
             continue
         if not any(c.strip() for c in cells):
             continue
+        extra = [c for c in cells[len(header):] if c.strip()]
+        if extra:
+            overlong.append((row_number, extra[0]))
         records.append({col: (cells[i] if i < len(cells) else None) for i, col in enumerate(header) if col})
         rows.append(row_number)
     assert header is not None and header_row >= 1
-    return RawTable(display_name, None, header, records, rows)
+    return RawTable(display_name, None, header, records, rows, overlong_rows=overlong)
 
 
 def check_xlsx_safe(path: Path, display_name: str) -> None:

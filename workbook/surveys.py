@@ -72,7 +72,8 @@ def load_surveys(codebook: pd.DataFrame, folder: Path, municipalities: Iterable[
 
 def _type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable,
                   municipalities: set[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    problems: list[Problem] = []
+    problems: list[Problem] = [Problem("too_many_cells", raw.file, raw.sheet, row, value=extra)
+                               for row, extra in raw.overlong_rows]
     header = {c.strip().casefold(): c for c in raw.columns if c}
     coded = {str(c).strip().casefold() for c in questions["column"]}
     for key, original in header.items():

@@ -88,6 +88,8 @@ def type_table(spec: TableSpec, raw: RawTable, date_system: int) -> tuple[TypedT
         if key in seen and key:
             problems.append(Problem("duplicate_column", column=original, row=_header_row(raw), **where))
         seen.add(key)
+    for row, extra in raw.overlong_rows:
+        problems.append(Problem("too_many_cells", row=row, value=extra, **where))
     known = {c.casefold() for c in spec.columns}
     for key, original in header.items():
         if key not in known:
