@@ -12,9 +12,9 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook import vocab
-from workbook.actionplan.labels import date_label, focus_area_names, percent
+from workbook.actionplan.labels import date_label, focus_area_names
 from workbook.actionplan.portfolio import involvement
-from workbook.i18n import label, tr
+from workbook.i18n import label, percent, tr
 from workbook.participation.reach import attendances, organisations_reached
 from workbook.project import Project
 

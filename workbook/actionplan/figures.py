@@ -21,7 +21,7 @@ from workbook.actionplan.labels import (
     NO_ACTION, TOTAL, VOCAB_COLUMNS, funding_label, header, percent,
 )
 from workbook.htmlreport import plot_text
-from workbook.i18n import label, tr
+from workbook.i18n import label, percent, tr
 
 TEXTS = {
     "heatmap_title": {"fi": "Organisaatiot toimenpiteissä painopistealueittain ja tyypeittäin",

@@ -12,7 +12,7 @@ from typing import Mapping
 import pandas as pd
 
 from workbook import vocab
-from workbook.i18n import check_lang, label, tr
+from workbook.i18n import check_lang, label, percent, tr
 from workbook.project import Project
 
 # Codes the action-plan tables use beside those of workbook.vocab.
@@ -47,7 +47,6 @@ TEXTS = {
     "no_action": {"fi": "Ei johtanut toimenpiteeseen", "en": "Led to no action"},
     "total": {"fi": "Yhteensä", "en": "Total"},
     "quarter": {"fi": "Q{q}/{year}", "en": "Q{q} {year}"},
-    "percent": {"fi": "{value:.0f} %", "en": "{value:.0f}%"},
 }
 
 HEADERS = {
@@ -169,17 +168,6 @@ def header(column: str, lang: str) -> str:
     return tr(HEADERS, column, lang) if column in HEADERS else column
 
 
-def percent(share: float, lang: str) -> str:
-    """A share 0–1 as a whole percentage, written the Finnish or English way.
-
-    Examples
-    --------
-    >>> percent(0.425, "fi"), percent(0.425, "en"), percent(float("nan"), "en")
-    ('42 %', '42%', '')
-    """
-    return "" if pd.isna(share) else tr(TEXTS, "percent", lang, value=100 * share)
-
-
 def quarter_label(when: pd.Timestamp, lang: str) -> str:
     """The quarter a date falls in.
 
@@ -225,7 +213,7 @@ def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     >>> table = pd.DataFrame({"status": ["ongoing"], "partners": [("A Oy", "B ry")], "voice_share": [0.5],
     ...                       "hidden": [False]})
     >>> for_display(table, "fi").to_dict("records")
-    [{'Tila': 'Käynnissä', 'Kumppanit': 'A Oy; B ry', 'Äänen osuus': '50 %', 'Piilotettu (liian pieni ryhmä)': 'Ei'}]
+    [{'Tila': 'Käynnissä', 'Kumppanit': 'A Oy; B ry', 'Äänen osuus': '50\\xa0%', 'Piilotettu (liian pieni ryhmä)': 'Ei'}]
     """
     check_lang(lang)
     shown = frame.copy()

@@ -21,9 +21,9 @@ import plotly.io as pio
 from workbook.actionplan import checks
 from workbook.actionplan.figures import gantt_figure
 from workbook.actionplan.focus_area import FocusAreaPage
-from workbook.actionplan.labels import funding_label, percent
+from workbook.actionplan.labels import funding_label
 from workbook.htmlreport import CSP, escape
-from workbook.i18n import check_lang, tr
+from workbook.i18n import check_lang, percent, tr
 from workbook.outputs import ExportError, write_bytes_atomic
 from workbook.style import focus_area_colours
 

@@ -22,7 +22,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook.clusters import evidence as ev
-from workbook.i18n import Texts, label, tr
+from workbook.i18n import Texts, label, percent, tr
 from workbook.project import Project
 from workbook.vocab import YES_NO
 
@@ -112,7 +112,6 @@ TEXTS: Texts = {
         "fi": " Tavoitteesta on saavutettu vähintään puolet.",
         "en": " At least half of the goal is reached.",
     },
-    "percent": {"fi": "{n}\u00a0%", "en": "{n}%"},
     "all_met": {"fi": "{met} / {total} klusteria täyttää kaikki kriteerit.",
                 "en": "{met} of {total} clusters meet every criterion."},
     "cluster_summary": {
@@ -371,7 +370,7 @@ def format_value(value: float, measure: str, lang: str) -> str:
     if measure == "yes_no":
         return label(YES_NO, "yes" if value >= 1 else "no", lang)
     if measure == "share":
-        return tr(TEXTS, "percent", lang, n=format_number(100 * value, lang, 0))
+        return percent(value, lang)
     return format_number(value, lang)
 
 

@@ -27,19 +27,6 @@ def number(value: float, lang: str, decimals: int = 0) -> str:
     return text
 
 
-def percent(share: float, lang: str) -> str:
-    """A share 0–1 as a whole percentage.
-
-    Examples
-    --------
-    >>> percent(0.256, "fi"), percent(1.0, "en")
-    ('26 %', '100%')
-    """
-    if share is None or math.isnan(share):
-        return "–"
-    return f"{number(100 * share, lang)} %" if lang == "fi" else f"{number(100 * share, lang)}%"
-
-
 def name_list(names: Sequence[str], lang: str, limit: int | None = None) -> str:
     """Names joined as in a sentence, cut to ``limit`` with "and N more".
 

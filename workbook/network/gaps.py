@@ -21,8 +21,8 @@ import pandas as pd
 from scipy.sparse import csgraph
 
 from workbook import vocab
-from workbook.i18n import label, tr
-from workbook.network.format import name_list, number, percent
+from workbook.i18n import label, percent, tr
+from workbook.network.format import name_list, number
 from workbook.network.graphs import ActorNetwork, engagement
 
 # Kinds of organisation a focus area is expected to engage; "other" is no gap.
@@ -257,7 +257,7 @@ def gap_findings(project, gaps: pd.DataFrame, companies: pd.DataFrame, owners: p
         area = names[row.focus_area_id]
         if row.actors:
             sentences.append(tr(TEXTS, "engaged", lang, area=area, count=number(row.actors, lang),
-                                connected=percent(row.connected_share, lang)))
+                                connected=percent(row.connected_share, lang, missing="–")))
         else:
             sentences.append(tr(TEXTS, "nobody", lang, area=area))
         if row.actors and row.missing_actor_types:

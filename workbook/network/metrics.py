@@ -43,8 +43,8 @@ import pandas as pd
 import scipy.sparse as sp
 from scipy.sparse import csgraph
 
-from workbook.i18n import label, tr
-from workbook.network.format import name_list, number, percent
+from workbook.i18n import label, percent, tr
+from workbook.network.format import name_list, number
 from workbook.network.graphs import ActorNetwork, strongest_ties
 from workbook.network.igraph_tools import seeded, to_igraph
 from workbook.vocab import ACTOR_TYPES
@@ -365,7 +365,7 @@ class NetworkSummary:
         rows = []
         for key, value in asdict(self).items():
             if key.endswith("_share"):
-                shown = percent(value, lang)
+                shown = percent(value, lang, missing="–")
             elif isinstance(value, float):
                 shown = number(value, lang, decimals=2)
             else:
@@ -507,7 +507,7 @@ def network_findings(summary: NetworkSummary, metrics: pd.DataFrame, lang: str, 
     """
     share = summary.largest_component / summary.actors if summary.actors else 0.0
     sentences = [tr(TEXTS, "overview", lang, actors=number(summary.actors, lang), ties=number(summary.ties, lang),
-                    giant=percent(share, lang))]
+                    giant=percent(share, lang, missing="–"))]
     isolates = metrics[metrics["isolate"]]
     if len(isolates):
         sentences.append(tr(TEXTS, "isolates", lang, count=number(len(isolates), lang),
@@ -529,8 +529,8 @@ def network_findings(summary: NetworkSummary, metrics: pd.DataFrame, lang: str, 
                             modularity=number(summary.modularity, lang, decimals=2),
                             largest=number(largest, lang)))
     if summary.ties:
-        sentences.append(tr(TEXTS, "mixing", lang, types=percent(summary.cross_type_share, lang),
-                            helix=percent(summary.cross_helix_share, lang)))
+        sentences.append(tr(TEXTS, "mixing", lang, types=percent(summary.cross_type_share, lang, missing="–"),
+                            helix=percent(summary.cross_helix_share, lang, missing="–")))
     if summary.samples:
         sentences.append(tr(TEXTS, "estimated", lang, samples=number(summary.samples, lang)))
     return sentences

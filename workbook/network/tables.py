@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook import vocab
-from workbook.i18n import label, tr
-from workbook.network.format import number, percent
+from workbook.i18n import label, percent, tr
+from workbook.network.format import number
 from workbook.network.gaps import OWNERSHIP_STATUSES
 from workbook.network.view import METRIC_LABELS
 
@@ -110,7 +110,7 @@ def gaps_table(gaps: pd.DataFrame, project, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         tr(TEXTS, "focus_area", lang): [areas[f] for f in gaps["focus_area_id"]],
         tr(TEXTS, "engaged", lang): [number(n, lang) for n in gaps["actors"]],
-        tr(TEXTS, "connected", lang): [percent(s, lang) for s in gaps["connected_share"]],
+        tr(TEXTS, "connected", lang): [percent(s, lang, missing="–") for s in gaps["connected_share"]],
         tr(TEXTS, "missing_types", lang): [_names(v, types) for v in gaps["missing_actor_types"]],
         tr(TEXTS, "missing_sub_regions", lang): [_names(v, regions) for v in gaps["missing_sub_regions"]],
         tr(TEXTS, "missing_municipalities", lang): [_names(v, {}) for v in gaps["missing_municipalities"]],

@@ -22,9 +22,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbook.i18n import tr
+from workbook.i18n import percent, tr
 from workbook.participation import reach, surveys, voice
-from workbook.participation.labels import ANONYMOUS, OUTSIDE, UNKNOWN, decimal, group_label, percent
+from workbook.participation.labels import ANONYMOUS, OUTSIDE, UNKNOWN, decimal, group_label
 from workbook.project import Project
 
 UNDER = 0.5

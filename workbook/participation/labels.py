@@ -106,18 +106,6 @@ def group_labels(project: Project, dimension: str, codes, lang: str) -> dict[str
     return {code: group_label(project, dimension, code, lang) for code in codes}
 
 
-def percent(share: float, lang: str) -> str:
-    """A share as a whole percentage, written the Finnish or the English way.
-
-    Examples
-    --------
-    >>> percent(0.42, "fi"), percent(0.42, "en")
-    ('42 %', '42%')
-    """
-    value = f"{share * 100:.0f}"
-    return f"{value} %" if lang == "fi" else f"{value}%"
-
-
 def decimal(value: float, lang: str, digits: int = 1) -> str:
     """A number with ``digits`` decimals, with a decimal comma in Finnish.
 

@@ -13,9 +13,9 @@ from typing import Callable
 import pandas as pd
 
 from workbook import style
-from workbook.i18n import tr
+from workbook.i18n import percent, tr
 from workbook.participation import figures, gaps, reach, surveys, tables, voice
-from workbook.participation.labels import decimal, dimension_label, group_labels, percent
+from workbook.participation.labels import decimal, dimension_label, group_labels
 from workbook.privacy import suppression_note
 from workbook.project import Project
 

@@ -13,8 +13,8 @@ from typing import Mapping
 import pandas as pd
 
 from workbook import vocab
-from workbook.i18n import label, tr
-from workbook.participation.labels import decimal, percent
+from workbook.i18n import label, percent, tr
+from workbook.participation.labels import decimal
 from workbook.participation.themes import theme_label
 from workbook.privacy import TEXTS as PRIVACY_TEXTS
 
