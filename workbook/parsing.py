@@ -24,12 +24,26 @@ EXCEL_EPOCHS = {1900: datetime(1899, 12, 30), 1904: datetime(1904, 1, 1)}
 EXCEL_SERIAL_RANGE = (10_000, 80_000)
 
 
-class CellError(ValueError):
-    """A cell value could not be read as the column's type."""
+MONTHS = {
+    "fi": ("tammikuussa", "helmikuussa", "maaliskuussa", "huhtikuussa", "toukokuussa", "kesäkuussa",
+           "heinäkuussa", "elokuussa", "syyskuussa", "lokakuussa", "marraskuussa", "joulukuussa"),
+    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"),
+}
 
-    def __init__(self, rule: str):
+
+class CellError(ValueError):
+    """A cell value could not be read as the column's type.
+
+    ``detail`` / ``detail_fi`` say more where the rule alone would mislead (which date does
+    not exist, and why).
+    """
+
+    def __init__(self, rule: str, detail: str = "", detail_fi: str = ""):
         super().__init__(rule)
         self.rule = rule
+        self.detail = detail
+        self.detail_fi = detail_fi or detail
 
 
 def is_blank(value: object) -> bool:
@@ -134,16 +148,44 @@ def parse_date(value: object, date_system: int = 1900) -> pd.Timestamp:
         match = FINNISH_DATE.match(text)
         if match:
             day, month, year = (int(g) for g in match.groups()[:3])
-            return pd.Timestamp(year=year, month=month, day=day)
+            return _calendar_date(year, month, day)
         match = ISO_DATE.match(text)
         if match and (len(text) == 10 or match.group(4)):
             year, month, day = (int(g) for g in match.groups()[:3])
-            return pd.Timestamp(year=year, month=month, day=day)
+            return _calendar_date(year, month, day)
         if re.fullmatch(r"\d{5}(\.\d+)?", text):
             return _from_serial(float(text), date_system)
+    except CellError:
+        raise
     except (ValueError, OverflowError):
         pass
     raise CellError("not_a_date")
+
+
+def _calendar_date(year: int, month: int, day: int) -> pd.Timestamp:
+    """The date, or ``CellError('no_such_date')`` saying why a well-written date does not exist.
+
+    Examples
+    --------
+    >>> _calendar_date(2024, 2, 29)
+    Timestamp('2024-02-29 00:00:00')
+    >>> try:
+    ...     _calendar_date(2024, 2, 31)
+    ... except CellError as error:
+    ...     print(error.rule, "|", error.detail, "|", error.detail_fi)
+    no_such_date | February 2024 has 29 days | helmikuussa 2024 on 29 päivää
+    """
+    import calendar
+
+    if not 1 <= month <= 12:
+        raise CellError("no_such_date", f"there is no month {month}", f"kuukautta {month} ei ole")
+    if not 1900 <= year <= 2200:
+        raise CellError("no_such_date", f"the year {year} cannot be right", f"vuosi {year} ei voi olla oikein")
+    days = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= days:
+        raise CellError("no_such_date", f"{MONTHS['en'][month - 1]} {year} has {days} days",
+                        f"{MONTHS['fi'][month - 1]} {year} on {days} päivää")
+    return pd.Timestamp(year=year, month=month, day=day)
 
 
 def _from_serial(serial: float, date_system: int) -> pd.Timestamp:

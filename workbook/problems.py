@@ -148,7 +148,119 @@ MESSAGES = {
         "fi": "Taulukossa '{table}' ei ole yhtään riviä.",
         "en": "The table '{table}' has no rows.",
     },
+    "no_such_date": {
+        "fi": "'{value}' on kirjoitettu oikein, mutta sellaista päivää ei ole: {detail}.",
+        "en": "'{value}' is written correctly, but there is no such date: {detail}.",
+    },
+    "control_character": {
+        "fi": "Solussa on näkymätön ohjausmerkki {detail}, jota Excel- ja verkostotiedostot eivät voi sisältää "
+              "(se tulee usein toisesta ohjelmasta liitetyn tekstin mukana). Poista merkki.",
+        "en": "The cell holds an invisible control character {detail}, which Excel and network files cannot "
+              "hold (it often comes with text pasted from another program). Delete the character.",
+    },
+    "control_character_replaced": {
+        "fi": "Solussa on näkymätön ohjausmerkki {detail}; se luettiin välilyöntinä.",
+        "en": "The cell holds an invisible control character {detail}; it was read as a space.",
+    },
+    "unclosed_quote": {
+        "fi": "Tässä solussa avattua lainausmerkkiä ei suljeta, joten tiedoston loppu ({detail} riviä) olisi "
+              "luettu yhdeksi soluksi. Riviä ja sen jälkeisiä rivejä ei luettu: lisää puuttuva lainausmerkki "
+              "tai poista ylimääräinen.",
+        "en": "A quotation mark opened in this cell is never closed, so the rest of the file ({detail} lines) "
+              "would have been read as one cell. This row and the rows after it were not read: add the "
+              "missing quotation mark or remove the stray one.",
+    },
+    "encrypted_workbook": {
+        "fi": "Työkirja on suojattu salasanalla (salattu), joten sitä ei voi lukea. Avaa se Excelissä, poista "
+              "salasana (Tiedosto › Tiedot › Suojaa työkirja › Salaa salasanalla: tyhjennä kenttä) ja tallenna.",
+        "en": "The workbook is protected with a password (encrypted), so it cannot be read. Open it in Excel, "
+              "remove the password (File › Info › Protect Workbook › Encrypt with Password: clear the box) "
+              "and save it.",
+    },
+    "old_excel_format": {
+        "fi": "Tiedosto on vanhaa Excel 97–2003 -muotoa (.xls), vaikka nimi muuta väittäisi. Avaa se Excelissä "
+              "ja tallenna muodossa Excel-työkirja (*.xlsx).",
+        "en": "The file is in the old Excel 97–2003 format (.xls), whatever its name says. Open it in Excel "
+              "and save it as Excel Workbook (*.xlsx).",
+    },
+    "unsupported_format": {
+        "fi": "Löytyi vain {detail}, mutta työkirja lukee vain .xlsx-työkirjoja ja .csv-taulukoita. Avaa tiedosto "
+              "Excelissä tai LibreOfficessa ja tallenna muodossa Excel-työkirja (*.xlsx).",
+        "en": "Only {detail} was found, but the workbook reads only .xlsx workbooks and .csv tables. Open the "
+              "file in Excel or LibreOffice and save it as Excel Workbook (*.xlsx).",
+    },
+    "case_duplicate_id": {
+        "fi": "Tunnisteet '{value}' ja '{detail}' eroavat vain isojen ja pienten kirjainten osalta, joten ne "
+              "luetaan kahdeksi eri riviksi. Jos ne tarkoittavat samaa, kirjoita ne samalla tavalla.",
+        "en": "The ids '{value}' and '{detail}' differ only in upper and lower case, so they are read as "
+              "two different rows. If they mean the same, write them the same way.",
+    },
 }
+
+# A short name for each rule, shown with every problem (the code stays in the JSON output).
+RULE_NAMES = {
+    "unreadable": {"fi": "lukematon tiedosto", "en": "unreadable file"},
+    "unsafe_file": {"fi": "vaarallinen tiedosto", "en": "unsafe file"},
+    "encoding": {"fi": "merkistö", "en": "encoding"},
+    "delimiter": {"fi": "sarake-erotin", "en": "separator"},
+    "empty_file": {"fi": "tyhjä tiedosto", "en": "empty file"},
+    "missing_table": {"fi": "puuttuva taulukko", "en": "missing table"},
+    "ambiguous_project": {"fi": "epäselvä projekti", "en": "ambiguous project"},
+    "missing_column": {"fi": "puuttuva sarake", "en": "missing column"},
+    "unknown_column": {"fi": "tuntematon sarake", "en": "unknown column"},
+    "unknown_sheet": {"fi": "tuntematon välilehti", "en": "unknown sheet"},
+    "too_many_cells": {"fi": "liikaa soluja", "en": "too many cells"},
+    "duplicate_column": {"fi": "toistuva sarake", "en": "repeated column"},
+    "required": {"fi": "pakollinen arvo", "en": "required value"},
+    "not_a_number": {"fi": "ei luku", "en": "not a number"},
+    "not_an_integer": {"fi": "ei kokonaisluku", "en": "not a whole number"},
+    "not_a_date": {"fi": "ei päivämäärä", "en": "not a date"},
+    "no_such_date": {"fi": "olematon päivä", "en": "no such date"},
+    "formula_without_value": {"fi": "kaava ilman arvoa", "en": "formula without value"},
+    "duplicate_id": {"fi": "toistuva tunniste", "en": "repeated id"},
+    "case_duplicate_id": {"fi": "tunnisteet eroavat vain kirjainkooltaan", "en": "ids differ only in case"},
+    "bad_id": {"fi": "virheellinen tunniste", "en": "invalid id"},
+    "unknown_value": {"fi": "tuntematon arvo", "en": "unknown value"},
+    "missing_reference": {"fi": "puuttuva viittaus", "en": "missing reference"},
+    "negative": {"fi": "negatiivinen", "en": "negative"},
+    "not_positive": {"fi": "ei positiivinen", "en": "not positive"},
+    "bad_format": {"fi": "väärä muoto", "en": "wrong format"},
+    "invalid_business_id": {"fi": "virheellinen Y-tunnus", "en": "invalid business ID"},
+    "end_before_start": {"fi": "loppu ennen alkua", "en": "end before start"},
+    "bad_setting": {"fi": "virheellinen asetus", "en": "invalid setting"},
+    "survey_missing": {"fi": "kysely puuttuu", "en": "survey missing"},
+    "survey_column_missing": {"fi": "kyselyn sarake puuttuu", "en": "survey column missing"},
+    "personal_data_dropped": {"fi": "henkilötieto poistettu", "en": "personal data dropped"},
+    "uncoded_column": {"fi": "koodaamaton sarake", "en": "uncoded column"},
+    "bad_answer": {"fi": "asteikon ulkopuolinen vastaus", "en": "answer off the scale"},
+    "never_took_part": {"fi": "ei osallistunut", "en": "never took part"},
+    "empty_table": {"fi": "tyhjä taulukko", "en": "empty table"},
+    "control_character": {"fi": "ohjausmerkki", "en": "control character"},
+    "control_character_replaced": {"fi": "ohjausmerkki korvattu", "en": "control character replaced"},
+    "unclosed_quote": {"fi": "sulkematon lainausmerkki", "en": "unclosed quotation mark"},
+    "encrypted_workbook": {"fi": "salattu työkirja", "en": "encrypted workbook"},
+    "old_excel_format": {"fi": "vanha Excel-muoto", "en": "old Excel format"},
+    "unsupported_format": {"fi": "tukematon tiedostomuoto", "en": "unsupported format"},
+}
+
+# Where a problem is, in each language ("sheet" is "taulukko" as in Finnish Excel's Taulukko1).
+PLACE_LABELS = {
+    "sheet": {"fi": "taulukko", "en": "sheet"},
+    "row": {"fi": "rivi", "en": "row"},
+    "column": {"fi": "sarake", "en": "column"},
+}
+
+
+def rule_name(rule: str, lang: str) -> str:
+    """The short name of a rule in ``lang``; a rule without one is shown by its code.
+
+    Examples
+    --------
+    >>> rule_name("missing_column", "fi"), rule_name("missing_column", "en")
+    ('puuttuva sarake', 'missing column')
+    """
+    entry = RULE_NAMES.get(rule)
+    return entry[lang] if entry else rule
 
 
 @dataclass(frozen=True)
@@ -170,17 +282,19 @@ class Problem:
     hint_fi: str = ""
     hint_en: str = ""
     table: str | None = None
+    detail_fi: str = ""
     message_fi: str = field(init=False)
     message_en: str = field(init=False)
 
     def __post_init__(self) -> None:
         for lang in ("fi", "en"):
             hint = self.hint_fi if lang == "fi" else self.hint_en
+            detail = (self.detail_fi or self.detail) if lang == "fi" else self.detail
             text = tr(
                 MESSAGES, self.rule, lang,
                 value=self.value if self.value is not None else "",
                 column=self.column or "", table=self.table or self.sheet or "",
-                target=self.detail, detail=self.detail, hint=f" {hint}" if hint else "",
+                target=detail, detail=detail, hint=f" {hint}" if hint else "",
             )
             object.__setattr__(self, f"message_{lang}", text)
 
@@ -188,14 +302,18 @@ class Problem:
     def message(self) -> str:
         return f"{self.message_en} / {self.message_fi}"
 
-    def where(self) -> str:
+    def where(self, lang: str = "en") -> str:
+        """File, sheet, row and column, labelled in ``lang``.
+
+        Examples
+        --------
+        >>> Problem("required", "p.xlsx", "actions", 3, "title_fi").where("fi")
+        'p.xlsx, taulukko actions, rivi 3, sarake title_fi'
+        """
         parts = [self.file]
-        if self.sheet:
-            parts.append(f"sheet {self.sheet}")
-        if self.row is not None:
-            parts.append(f"row {self.row}")
-        if self.column:
-            parts.append(f"column {self.column}")
+        for name, value in (("sheet", self.sheet), ("row", self.row), ("column", self.column)):
+            if value is not None and value != "":
+                parts.append(f"{tr(PLACE_LABELS, name, lang)} {value}")
         return ", ".join(parts)
 
     def as_dict(self) -> dict[str, object]:
@@ -242,7 +360,7 @@ class ValidationReport:
         lines = [heading]
         for p in self.problems:
             message = p.message_fi if lang == "fi" else p.message_en
-            lines.append(f"{kind[p.severity][lang]}: {p.where()}: {message} [{p.rule}]")
+            lines.append(f"{kind[p.severity][lang]}: {p.where(lang)}: {message} [{rule_name(p.rule, lang)}]")
         return "\n".join(lines)
 
     def to_frame(self, lang: str = "en"):
@@ -251,7 +369,8 @@ class ValidationReport:
 
         rows = [
             {"severity": tr(HEADERS, p.severity, lang), "file": p.file, "sheet": p.sheet, "row": p.row,
-             "column": p.column, "value": p.value, "rule": p.rule, "message": getattr(p, f"message_{lang}")}
+             "column": p.column, "value": p.value, "rule": rule_name(p.rule, lang),
+             "message": getattr(p, f"message_{lang}")}
             for p in self.problems
         ]
         frame = pd.DataFrame(rows, columns=list(FRAME_COLUMNS)).astype({"row": "Int64"})
@@ -264,7 +383,7 @@ HEADERS = {
     "error": {"fi": "virhe", "en": "error"},
     "warning": {"fi": "varoitus", "en": "warning"},
     "file": {"fi": "Tiedosto", "en": "File"},
-    "sheet": {"fi": "Välilehti", "en": "Sheet"},
+    "sheet": {"fi": "Taulukko", "en": "Sheet"},
     "row": {"fi": "Rivi", "en": "Row"},
     "column": {"fi": "Sarake", "en": "Column"},
     "value": {"fi": "Arvo", "en": "Value"},

@@ -14,6 +14,7 @@ from typing import Any
 import pandas as pd
 
 from workbook import regions, vocab
+from workbook.i18n import check_lang
 from workbook.parsing import CellError, is_blank, parse_date, parse_integer, parse_multi
 from workbook.problems import Problem, ValidationReport
 from workbook.readers import RawTable, ReadError, read_csv, read_xlsx
@@ -21,10 +22,12 @@ from workbook.schemas import SETTING_DEFAULTS, TABLES, TABLES_BY_NAME, link_tabl
 from workbook.surveys import load_surveys
 from workbook.validation import (
     TypedTable, date_order_problems, municipality_problems, normalise_vocabulary_labels,
-    reference_problems, schema_problems, type_table,
+    case_duplicate_problems, reference_problems, schema_problems, type_table,
 )
 
 IGNORED_SHEETS = ("ohjeet", "instructions", "ohjeet - instructions", "ohjeet_instructions")
+# Spreadsheet files the loader cannot read, named in a problem instead of passed over.
+OTHER_SPREADSHEETS = (".xls", ".ods", ".numbers", ".xlsb")
 
 
 class ProjectError(Exception):
@@ -68,6 +71,29 @@ class Project:
     def name(self) -> str:
         return self.settings["name"]
 
+    def display_name(self, lang: str) -> str:
+        """The project's name in ``lang``: in English ``name_en`` when filled, else ``name``.
+
+        Examples
+        --------
+        >>> from workbook.testing import MINIMAL, tiny_project
+        >>> p = tiny_project(project=MINIMAL["project"] + [{"key": "name_en", "value": "Test in English"}])
+        >>> p.display_name("fi"), p.display_name("en")
+        ('Test', 'Test in English')
+        """
+        return _in_language(self.settings, "name", lang)
+
+    def display_description(self, lang: str) -> str:
+        """The project's description in ``lang``: in English ``description_en`` when filled.
+
+        Examples
+        --------
+        >>> from workbook.testing import tiny_project
+        >>> tiny_project().display_description("en")
+        ''
+        """
+        return _in_language(self.settings, "description", lang)
+
     @property
     def region(self) -> str:
         return self.settings["region"]
@@ -84,6 +110,11 @@ class Project:
         """Name of a focus area in ``lang`` (``fi`` or ``en``)."""
         row = self.focus_areas.set_index("focus_area_id").loc[focus_area_id]
         return row[f"name_{lang}"]
+
+
+def _in_language(settings: dict[str, Any], key: str, lang: str) -> str:
+    finnish, english = settings.get(key) or "", settings.get(f"{key}_en") or ""
+    return (english or finnish) if check_lang(lang) == "en" else (finnish or english)
 
 
 def validate_project(path: str | Path) -> ValidationReport:
@@ -121,6 +152,7 @@ def _load(path: Path) -> tuple[Project, ValidationReport]:
     for table in typed.values():
         normalise_vocabulary_labels(table)
         report.extend(schema_problems(table))
+        report.extend(case_duplicate_problems(table))
     report.extend(reference_problems(typed))
     municipalities, municipality_source = _municipalities(typed["municipalities"], settings)
     report.extend(municipality_problems(typed, municipalities["municipality"], municipality_source))
@@ -141,22 +173,34 @@ def _load(path: Path) -> tuple[Project, ValidationReport]:
 def _read_sources(path: Path, report: ValidationReport) -> tuple[dict[str, RawTable], Path, str]:
     if not path.exists():
         raise ProjectPathError(f"{path} does not exist")
-    if path.is_file():
+    if not path.is_dir():
+        if path.suffix.casefold() in OTHER_SPREADSHEETS:
+            report.add(Problem("old_excel_format" if path.suffix.casefold() == ".xls" else "unsupported_format",
+                               path.name, detail=path.name))
+            return {}, path.parent, "xlsx"
         if path.suffix.casefold() != ".xlsx":
             raise ProjectPathError(f"{path} is neither a project folder nor an .xlsx workbook")
         return _read_workbook(path, report), path.parent, "xlsx"
     tables_by_file = {p.stem.casefold(): p for p in sorted(path.glob("*.csv"))}
     workbooks = [p for p in sorted(path.glob("*.xlsx")) if not p.name.startswith("~$")]
+    others = [p for p in sorted(path.iterdir()) if p.suffix.casefold() in OTHER_SPREADSHEETS
+              and not p.name.startswith("~$")]
+    if not workbooks and not any(name in TABLES_BY_NAME for name in tables_by_file) and others:
+        names = ", ".join(p.name for p in others)
+        report.add(Problem("unsupported_format", path.name, detail=names))
+        return {}, path, "xlsx"
     if any(name in TABLES_BY_NAME for name in tables_by_file):
         for workbook in workbooks:
             report.add(Problem("ambiguous_project", workbook.name, severity="warning",
-                               detail=f"the folder holds CSV tables, so {workbook.name} was not read"))
+                               detail=f"the folder holds CSV tables, so {workbook.name} was not read",
+                               detail_fi=f"kansiossa on CSV-taulukoita, joten tiedostoa {workbook.name} ei luettu"))
         return _read_csv_tables(tables_by_file, report), path, "csv"
     if len(workbooks) == 1:
         return _read_workbook(workbooks[0], report), path, "xlsx"
     if len(workbooks) > 1:
-        report.add(Problem("ambiguous_project", path.name,
-                           detail="it holds several .xlsx workbooks: " + ", ".join(p.name for p in workbooks)))
+        names = ", ".join(p.name for p in workbooks)
+        report.add(Problem("ambiguous_project", path.name, detail="it holds several .xlsx workbooks: " + names,
+                           detail_fi="siinä on useita .xlsx-työkirjoja: " + names))
         return {}, path, "xlsx"
     if not any(path.iterdir()):
         raise ProjectPathError(f"{path} is an empty folder: no project tables found")
@@ -170,7 +214,7 @@ def _read_csv_tables(files: dict[str, Path], report: ValidationReport) -> dict[s
         if file is None:
             if spec.required:
                 report.add(Problem("missing_table", f"{spec.name}.csv", table=spec.name,
-                                   detail=f"no file {spec.name}.csv"))
+                                   detail=f"no file {spec.name}.csv", detail_fi=f"tiedostoa {spec.name}.csv ei ole"))
             continue
         try:
             tables[spec.name] = read_csv(file, file.name, spec.columns)
@@ -192,7 +236,7 @@ def _read_workbook(path: Path, report: ValidationReport) -> dict[str, RawTable]:
     for spec in TABLES:
         if spec.required and spec.name not in sheets:
             report.add(Problem("missing_table", path.name, spec.name, table=spec.name,
-                               detail=f"no sheet named {spec.name}"))
+                               detail=f"no sheet named {spec.name}", detail_fi=f"välilehteä {spec.name} ei ole"))
     return {name: sheets[name] for name in TABLES_BY_NAME if name in sheets}
 
 
@@ -214,6 +258,7 @@ def _settings(typed: TypedTable, report: ValidationReport) -> dict[str, Any]:
     settings: dict[str, Any] = {
         "name": values.get("name", ""), "region": values.get("region", ""),
         "country": values["country"], "description": values.get("description", ""),
+        "name_en": values.get("name_en", ""), "description_en": values.get("description_en", ""),
     }
 
     def bad(key: str) -> None:
@@ -244,20 +289,21 @@ def _settings(typed: TypedTable, report: ValidationReport) -> dict[str, Any]:
     return settings
 
 
-def _municipalities(typed: TypedTable, settings: dict[str, Any]) -> tuple[pd.DataFrame, str]:
+def _municipalities(typed: TypedTable, settings: dict[str, Any]) -> tuple[pd.DataFrame, dict[str, str]]:
     table = typed.frame
     if len(table):
-        table = table.copy()
+        # A repeated or blank municipality is reported by validation; the first row counts.
+        table = table.dropna(subset=["municipality"]).drop_duplicates("municipality").copy()
         table["sub_region_en"] = table["sub_region_en"].fillna(table["sub_region"])
-        return table.sort_values("municipality", ignore_index=True), "municipalities"
+        return table.sort_values("municipality", ignore_index=True), {"fi": "municipalities", "en": "municipalities"}
     if regions.is_lapland(settings["region"]):
-        return regions.lapland_municipalities(), "Lapland (built in)"
+        return regions.lapland_municipalities(), {"fi": "Lappi (sisäänrakennettu)", "en": "Lapland (built in)"}
     return pd.DataFrame(columns=["municipality", "sub_region", "sub_region_en"]), \
-        "municipalities (the project has none)"
+        {"fi": "municipalities (projektissa ei ole kuntia)", "en": "municipalities (the project has none)"}
 
 
 def _with_region_columns(actors: pd.DataFrame, municipalities: pd.DataFrame) -> pd.DataFrame:
-    sub_region = municipalities.set_index("municipality")["sub_region"]
+    sub_region = municipalities.drop_duplicates("municipality").set_index("municipality")["sub_region"]
     actors = actors.copy()
     actors["country"] = actors["country"].fillna("FI")
     actors["sub_region"] = actors["municipality"].map(sub_region).astype("object")

@@ -68,13 +68,44 @@ def _field(
     )
 
 
+@dataclass(frozen=True)
+class Setting:
+    """One project setting: what it means in Finnish and English, and an example value.
+
+    ``in_template`` settings get their own row in the Excel template's project sheet.
+    """
+
+    fi: str
+    en: str
+    example: str | None = None
+    in_template: bool = True
+
+
+# Every setting a project's key/value table may hold; the template and the data model
+# documentation are written from this.
+SETTINGS: dict[str, Setting] = {
+    "name": Setting("Projektin nimi", "Project name", "Lapin S3-strategian uudistus"),
+    "name_en": Setting("Projektin nimi englanniksi (tyhjä: käytetään nimeä)",
+                       "Project name in English (blank: the name is used)", "Renewal of Lapland's S3 strategy"),
+    "region": Setting("Maakunta tai alue", "Region", "Lapland"),
+    "country": Setting("Maa (ISO-koodi)", "Country (ISO code)", "FI"),
+    "period_start": Setting("Strategiakauden alku", "Start of the strategy period", "1.3.2023"),
+    "period_end": Setting("Strategiakauden loppu", "End of the strategy period", "31.12.2027"),
+    "languages": Setting("Raporttien kielet (fi;en)", "Languages of the reports (fi;en)", "fi;en"),
+    "min_group_size": Setting("Pienin julkaistava ryhmäkoko", "Smallest group size shown in published figures", "5"),
+    "description": Setting("Projektin kuvaus", "Description of the project", None),
+    "description_en": Setting("Projektin kuvaus englanniksi (tyhjä: käytetään kuvausta)",
+                              "Description in English (blank: the description is used)", None),
+    "date_system": Setting("Excelin päivämääräjärjestelmä (1900 tai 1904)",
+                           "Excel's date system (1900 or 1904)", "1900", in_template=False),
+}
+
+
 class ProjectSettings(pa.DataFrameModel):
     """Project settings as key/value rows."""
 
     key: Series[str] = _field(
-        "Setting name", "Asetuksen nimi", unique=True, example="region",
-        isin=["name", "region", "country", "period_start", "period_end", "languages",
-              "min_group_size", "date_system", "description"],
+        "Setting name", "Asetuksen nimi", unique=True, example="region", isin=list(SETTINGS),
     )
     value: Series[str] = _field("Setting value", "Asetuksen arvo", required=False, example="Lapland")
 

@@ -15,7 +15,7 @@ import pandas as pd
 
 from workbook import regions, vocab
 from workbook.outputs import _normalise_zip, write_bytes_atomic
-from workbook.schemas import SETTING_DEFAULTS, TABLES, TABLES_BY_NAME, TableSpec, column_meta
+from workbook.schemas import SETTING_DEFAULTS, SETTINGS, TABLES, TABLES_BY_NAME, TableSpec, column_meta
 
 INSTRUCTIONS_SHEET = "Ohjeet - Instructions"
 LISTS_SHEET = "_lists"
@@ -163,10 +163,15 @@ def _error_text(column: str) -> str:
 
 
 def _prefill(book, region: str | None) -> None:
+    from openpyxl.comments import Comment
+
     settings = book["project"]
-    keys = ["name", "region", "country", "period_start", "period_end", "languages", "min_group_size"]
+    keys = [key for key, setting in SETTINGS.items() if setting.in_template]
     for row, key in enumerate(keys, start=2):
-        settings.cell(row=row, column=1, value=key)
+        setting = SETTINGS[key]
+        cell = settings.cell(row=row, column=1, value=key)
+        note = [setting.fi, setting.en] + ([f"Esim. / E.g.: {setting.example}"] if setting.example else [])
+        cell.comment = Comment("\n".join(note), "Strategy Workbook", width=320, height=110)
         value = SETTING_DEFAULTS.get(key)
         if key == "region" and region:
             value = region
@@ -186,6 +191,13 @@ def data_model_markdown() -> str:
         required = "required" if spec.required else "optional"
         lines.append(f"### `{spec.name}` — {spec.en} ({required})\n")
         lines.append(f"{spec.model.__doc__.strip()}\n")
+        if spec.name == "project":
+            lines.append("| setting (`key`) | meaning | example |")
+            lines.append("|---|---|---|")
+            for key, setting in SETTINGS.items():
+                example = "" if setting.example is None else f"`{setting.example}`"
+                lines.append(f"| `{key}` | {setting.en} | {example} |")
+            lines.append("")
         lines.append("| column | type | required | meaning | example |")
         lines.append("|---|---|---|---|---|")
         for column in spec.columns:

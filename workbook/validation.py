@@ -7,7 +7,7 @@ everything that is wrong.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Callable, Iterable, Mapping
 
 import pandas as pd
@@ -19,7 +19,7 @@ from workbook.parsing import (
     parse_number, parse_text,
 )
 from workbook.problems import Problem
-from workbook.readers import RawTable
+from workbook.readers import RawTable, raw_problems
 from workbook.schemas import TABLES_BY_NAME, TableSpec, column_meta
 
 # Columns with a stricter text format than "any text", and how to normalise them.
@@ -37,6 +37,10 @@ class TypedTable:
     rows: list[int]
     file: str
     sheet: str | None
+    # Cells already reported by typing (position, column) and columns missing from the file:
+    # later checks stay quiet about them, so each cell gets one problem, the most specific.
+    failed: set[tuple[int, str]] = field(default_factory=set)
+    missing_columns: set[str] = field(default_factory=set)
 
     def problem(self, rule: str, position: int | None, column: str | None, value: object = None,
                 **extra) -> Problem:
@@ -90,6 +94,7 @@ def type_table(spec: TableSpec, raw: RawTable, date_system: int) -> tuple[TypedT
         seen.add(key)
     for row, extra in raw.overlong_rows:
         problems.append(Problem("too_many_cells", row=row, value=extra, **where))
+    problems.extend(raw_problems(raw, spec.name))
     known = {c.casefold() for c in spec.columns}
     for key, original in header.items():
         if key not in known:
@@ -105,6 +110,7 @@ def type_table(spec: TableSpec, raw: RawTable, date_system: int) -> tuple[TypedT
         if source is None:
             if not meta["optional_column"]:
                 problems.append(Problem("missing_column", column=column, row=_header_row(raw), **where))
+            typed.missing_columns.add(column)
             columns[column] = _empty_column(kind, length)
             continue
         values, cell_problems = _type_column(typed, spec.name, column, kind, raw, source, date_system)
@@ -128,6 +134,7 @@ def _type_column(typed: TypedTable, table: str, column: str, kind: str, raw: Raw
         formula = raw.formula_cells.get((raw.rows[position], source))
         if formula is not None:
             problems.append(typed.problem("formula_without_value", position, column, formula))
+            typed.failed.add((position, column))
             out.append(None)
             continue
         if is_blank(value):
@@ -146,7 +153,9 @@ def _type_column(typed: TypedTable, table: str, column: str, kind: str, raw: Raw
                 text = parse_text(value)
                 out.append(special(text) if special else text)
         except CellError as error:
-            problems.append(typed.problem(error.rule, position, column, value))
+            problems.append(typed.problem(error.rule, position, column, value,
+                                          detail=error.detail, detail_fi=error.detail_fi))
+            typed.failed.add((position, column))
             out.append(() if kind == "multi" else None)
     if kind == "date":
         series = pd.Series(pd.to_datetime(pd.Series(out, dtype="object")), dtype="datetime64[ns]")
@@ -188,6 +197,8 @@ def schema_problems(typed: TypedTable) -> list[Problem]:
             continue
         position = int(case.index)
         column = case.column
+        if column in typed.missing_columns or (position, column) in typed.failed:
+            continue
         value = typed.frame.at[position, column]
         if rule == "duplicate_id":
             key = (column, value)
@@ -208,35 +219,107 @@ def schema_problems(typed: TypedTable) -> list[Problem]:
     return problems
 
 
-def suggestion_hints(value: str, choices: Iterable[str]) -> dict[str, str]:
-    """Hints naming the closest valid spelling, when one is close enough.
+def closest_choice(value: str, choices: Iterable[str]) -> str | None:
+    """The valid spelling ``value`` was most likely meant to be, only when it is really close.
+
+    Close means: the same but for case, the first words of a longer choice ("Yhdistys" for
+    "Yhdistys tai järjestö"), or a spelling that differs by a slip or two (similarity 0.8).
+
+    Examples
+    --------
+    >>> closest_choice("compny", ["company", "municipality"]), closest_choice("Yhdistys", ["Yritys"])
+    ('company', None)
+    >>> closest_choice("yhdistys", ["Yritys", "Yhdistys tai järjestö"])
+    'Yhdistys tai järjestö'
+    """
+    folded: dict[str, str] = {}
+    for choice in choices:
+        folded.setdefault(str(choice).casefold(), str(choice))
+    wanted = value.strip().casefold()
+    if wanted in folded:
+        return folded[wanted]
+    if len(wanted) >= 4:
+        longer = [c for c in folded if c.startswith(wanted + " ")]
+        if len(longer) == 1:
+            return folded[longer[0]]
+    close = difflib.get_close_matches(wanted, list(folded), n=1, cutoff=0.8)
+    return folded[close[0]] if close else None
+
+
+def suggestion_hints(value: str, choices: Iterable[str], allowed: Mapping[str, str] | None = None,
+                     max_listed: int = 12) -> dict[str, str]:
+    """Hints naming the closest valid spelling (when really close) and listing what is allowed.
+
+    ``allowed`` maps a language to the list of allowed values written for it; by default
+    the choices themselves are listed when there are at most ``max_listed``.
 
     Examples
     --------
     >>> suggestion_hints("Rovanemi", ["Rovaniemi", "Ranua"])["hint_en"]
-    "Did you mean 'Rovaniemi'?"
+    "Did you mean 'Rovaniemi'? Allowed values: Rovaniemi, Ranua."
+    >>> suggestion_hints("Yhdistys", ["Yritys", "Kunta"])["hint_fi"]
+    'Sallitut arvot: Yritys, Kunta.'
     """
-    choices = list(dict.fromkeys(choices))
-    folded: dict[str, str] = {}
-    for choice in choices:
-        folded.setdefault(choice.casefold(), choice)
-    close = difflib.get_close_matches(value.casefold(), list(folded), n=1, cutoff=0.6)
-    if close:
-        best = folded[close[0]]
-        return {"hint_fi": f"Tarkoititko '{best}'?", "hint_en": f"Did you mean '{best}'?"}
-    if len(choices) <= 12:
-        listed = ", ".join(choices)
-        return {"hint_fi": f"Sallitut arvot: {listed}.", "hint_en": f"Allowed values: {listed}."}
-    return {}
+    choices = list(dict.fromkeys(map(str, choices)))
+    best = closest_choice(value, choices)
+    if allowed is None and len(choices) <= max_listed:
+        allowed = {"fi": ", ".join(choices), "en": ", ".join(choices)}
+    hints = {"hint_fi": f"Tarkoititko '{best}'?" if best else "", "hint_en": f"Did you mean '{best}'?" if best else ""}
+    if allowed:
+        hints["hint_fi"] = f"{hints['hint_fi']} Sallitut arvot: {allowed['fi']}.".strip()
+        hints["hint_en"] = f"{hints['hint_en']} Allowed values: {allowed['en']}.".strip()
+    return {key: text for key, text in hints.items() if text}
+
+
+def allowed_values(vocab_name: str) -> dict[str, str]:
+    """A vocabulary's codes with their labels, written out for a message in each language.
+
+    Examples
+    --------
+    >>> allowed_values("INDICATOR_KINDS")["fi"]
+    'output (Tuotosindikaattori), result (Tulosindikaattori)'
+    """
+    labels = getattr(vocab, vocab_name)
+    return {lang: ", ".join(f"{code} ({entry[lang]})" for code, entry in labels.items()) for lang in ("fi", "en")}
 
 
 def _unknown_value(typed: TypedTable, position: int, column: str, value: object) -> Problem:
     vocab_name = column_meta(typed.name, column)["vocab"]
     choices = list(TABLES_BY_NAME[typed.name].schema.columns[column].checks[0].statistics["allowed_values"])
+    allowed = None
     if vocab_name:
         labels = getattr(vocab, vocab_name)
         choices += [label for entry in labels.values() for label in entry.values()]
-    return typed.problem("unknown_value", position, column, value, **suggestion_hints(str(value), choices))
+        allowed = allowed_values(vocab_name)
+    return typed.problem("unknown_value", position, column, value,
+                         **suggestion_hints(str(value), choices, allowed))
+
+
+def case_duplicate_problems(typed: TypedTable) -> list[Problem]:
+    """A warning for each id that differs from an earlier one only in upper/lower case.
+
+    ``A01`` and ``a01`` are two rows to the workbook but almost surely one to the person
+    who typed them.
+    """
+    key = TABLES_BY_NAME[typed.name].key
+    if key is None:
+        return []
+    first: dict[str, int] = {}
+    problems = []
+    for position, value in enumerate(typed.frame[key]):
+        if is_blank(value):
+            continue
+        folded = str(value).casefold()
+        if folded not in first:
+            first[folded] = position
+            continue
+        earlier = typed.frame[key].iat[first[folded]]
+        if earlier != value:
+            row = typed.rows[first[folded]]
+            problems.append(typed.problem("case_duplicate_id", position, key, value, severity="warning",
+                                          detail=str(earlier), hint_fi=f"Ensimmäinen on rivillä {row}.",
+                                          hint_en=f"The first is on row {row}."))
+    return problems
 
 
 def normalise_vocabulary_labels(typed: TypedTable) -> None:
@@ -273,8 +356,13 @@ def reference_problems(tables: Mapping[str, TypedTable]) -> list[Problem]:
 
 
 def municipality_problems(tables: Mapping[str, TypedTable], municipalities: Iterable[str],
-                          source: str) -> list[Problem]:
-    """Municipalities must be those of the project's region (blank = outside the region / online)."""
+                          source: str | Mapping[str, str]) -> list[Problem]:
+    """Municipalities must be those of the project's region (blank = outside the region / online).
+
+    ``source`` names where the list came from, as one text or one per language.
+    """
+    if isinstance(source, str):
+        source = {"fi": source, "en": source}
     allowed = {m.casefold(): m for m in municipalities}
     problems = []
     for name in ("actors", "activities"):
@@ -290,8 +378,8 @@ def municipality_problems(tables: Mapping[str, TypedTable], municipalities: Iter
             else:
                 fixed.append(value)
                 hints = suggestion_hints(value, allowed.values())
-                hints["hint_fi"] = (hints.get("hint_fi", "") + f" Kuntaluettelo: {source}.").strip()
-                hints["hint_en"] = (hints.get("hint_en", "") + f" List of municipalities: {source}.").strip()
+                hints["hint_fi"] = (hints.get("hint_fi", "") + f" Kuntaluettelo: {source['fi']}.").strip()
+                hints["hint_en"] = (hints.get("hint_en", "") + f" List of municipalities: {source['en']}.").strip()
                 problems.append(typed.problem("unknown_value", position, "municipality", value, **hints))
         typed.frame["municipality"] = pd.Series(fixed, dtype="object")
     return problems
