@@ -13,6 +13,7 @@ import os
 import re
 import stat
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -418,7 +419,7 @@ def check_xlsx_safe(path: Path, display_name: str) -> None:
                                 detail_fi=f"{member.filename} määrittelee XML-entiteettejä tai DOCTYPE-osan "
                                           "(mahdollinen entiteettipommi); Excel ei koskaan kirjoita niitä",
                             ))
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, ValueError) as exc:
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, ValueError) as exc:
         raise ReadError(Problem(
             "unreadable", display_name,
             detail=f"it is not a readable Excel .xlsx file (damaged zip archive: {exc})",
@@ -466,6 +467,21 @@ def read_xlsx(path: Path, display_name: str) -> dict[str, RawTable]:
     return tables
 
 
+# Excel writes a character XML cannot hold as _xHHHH_ (and a literal "_x" as _x005F_x).
+OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+def unescape_ooxml(text: str) -> str:
+    """Text of an Excel cell with Excel's ``_xHHHH_`` escapes turned back into characters.
+
+    Examples
+    --------
+    >>> unescape_ooxml("Lapin_x000B_liitto"), unescape_ooxml("a_x005F_x000B_")
+    ('Lapin\x0bliitto', 'a_x000B_')
+    """
+    return OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
+
+
 def _sheet_table(file: str, sheet: str, values_rows, formula_rows, date_system: int) -> RawTable:
     header: list[str] | None = None
     header_row = 1
@@ -485,6 +501,8 @@ def _sheet_table(file: str, sheet: str, values_rows, formula_rows, date_system: 
             if not column:
                 continue
             value = values[i] if i < len(values) else None
+            if isinstance(value, str):
+                value = unescape_ooxml(value)
             formula = formula_values[i] if formula_values and i < len(formula_values) else None
             if value is None and formula is not None and not isinstance(formula, (int, float, datetime)):
                 text = formula if isinstance(formula, str) else getattr(formula, "text", str(formula))

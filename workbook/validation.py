@@ -283,16 +283,37 @@ def allowed_values(vocab_name: str) -> dict[str, str]:
     return {lang: ", ".join(f"{code} ({entry[lang]})" for code, entry in labels.items()) for lang in ("fi", "en")}
 
 
+def vocabulary_hints(value: str, vocab_name: str) -> dict[str, str]:
+    """Hints for a value outside a vocabulary: the code it was close to (by code or by
+    label), with its label in each language, then every allowed code with its label.
+
+    Examples
+    --------
+    >>> vocabulary_hints("Yhdistys", "ACTOR_TYPES")["hint_en"].split(" Allowed")[0]
+    "Did you mean 'association' (Association)?"
+    >>> vocabulary_hints("Yhdistys", "ACTOR_TYPES")["hint_fi"].split(" Sallitut")[0]
+    "Tarkoititko 'association' (Yhdistys tai järjestö)?"
+    """
+    labels = getattr(vocab, vocab_name)
+    choices = list(labels) + [label for entry in labels.values() for label in entry.values()]
+    allowed = allowed_values(vocab_name)
+    best = closest_choice(value, choices)
+    code = vocab.code_for(labels, best) if best else None
+    hints = {"hint_fi": f"Sallitut arvot: {allowed['fi']}.", "hint_en": f"Allowed values: {allowed['en']}."}
+    if code:
+        hints["hint_fi"] = f"Tarkoititko '{code}' ({labels[code]['fi']})? " + hints["hint_fi"]
+        hints["hint_en"] = f"Did you mean '{code}' ({labels[code]['en']})? " + hints["hint_en"]
+    return hints
+
+
 def _unknown_value(typed: TypedTable, position: int, column: str, value: object) -> Problem:
     vocab_name = column_meta(typed.name, column)["vocab"]
-    choices = list(TABLES_BY_NAME[typed.name].schema.columns[column].checks[0].statistics["allowed_values"])
-    allowed = None
     if vocab_name:
-        labels = getattr(vocab, vocab_name)
-        choices += [label for entry in labels.values() for label in entry.values()]
-        allowed = allowed_values(vocab_name)
-    return typed.problem("unknown_value", position, column, value,
-                         **suggestion_hints(str(value), choices, allowed))
+        hints = vocabulary_hints(str(value), vocab_name)
+    else:
+        choices = TABLES_BY_NAME[typed.name].schema.columns[column].checks[0].statistics["allowed_values"]
+        hints = suggestion_hints(str(value), choices)
+    return typed.problem("unknown_value", position, column, value, **hints)
 
 
 def case_duplicate_problems(typed: TypedTable) -> list[Problem]:
