@@ -191,9 +191,9 @@ MESSAGES = {
     },
     "case_duplicate_id": {
         "fi": "Tunnisteet '{value}' ja '{detail}' eroavat vain isojen ja pienten kirjainten osalta, joten ne "
-              "luetaan kahdeksi eri riviksi. Jos ne tarkoittavat samaa, kirjoita ne samalla tavalla.",
+              "luetaan kahdeksi eri riviksi. Jos ne tarkoittavat samaa, kirjoita ne samalla tavalla.{hint}",
         "en": "The ids '{value}' and '{detail}' differ only in upper and lower case, so they are read as "
-              "two different rows. If they mean the same, write them the same way.",
+              "two different rows. If they mean the same, write them the same way.{hint}",
     },
 }
 

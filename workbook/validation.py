@@ -262,7 +262,7 @@ def suggestion_hints(value: str, choices: Iterable[str], allowed: Mapping[str, s
     """
     choices = list(dict.fromkeys(map(str, choices)))
     best = closest_choice(value, choices)
-    if allowed is None and len(choices) <= max_listed:
+    if allowed is None and 0 < len(choices) <= max_listed:
         allowed = {"fi": ", ".join(choices), "en": ", ".join(choices)}
     hints = {"hint_fi": f"Tarkoititko '{best}'?" if best else "", "hint_en": f"Did you mean '{best}'?" if best else ""}
     if allowed:
