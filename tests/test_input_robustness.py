@@ -230,3 +230,14 @@ def test_control_characters_excel_wrote_as_escapes_are_found_in_an_xlsx(tmp_path
     found = {(p.rule, p.sheet, p.row, p.column, p.value) for p in report.problems}
     assert found == {("control_character_replaced", "actors", 2, "name", "Lapin liitto"),
                      ("control_character", "actors", 3, "name", "Testi Oy")}
+
+
+def test_control_characters_and_an_unclosed_quote_in_a_survey_export_are_named(tmp_path):
+    folder = survey_folder(tmp_path)
+    (folder / "surveys" / "S1.csv").write_text('Kommentit\nHyvä\x0bidea\nToinen\n"Kesken\njäänyt\n',
+                                               encoding="utf-8")
+    found = {(p.severity, p.rule, p.file, p.row, p.column) for p in validate_project(folder).problems}
+    assert ("warning", "control_character_replaced", "surveys/S1.csv", 2, "Kommentit") in found
+    assert ("error", "unclosed_quote", "surveys/S1.csv", 4, "Kommentit") in found
+    project = load_project(folder, strict=False)
+    assert project.surveys["S1"]["Q1"].tolist() == ["Hyvä idea", "Toinen"]

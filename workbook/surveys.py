@@ -17,7 +17,7 @@ import pandas as pd
 from workbook import vocab
 from workbook.parsing import CellError, is_blank, parse_number, parse_text
 from workbook.problems import Problem
-from workbook.readers import RawTable, ReadError, read_csv, read_xlsx
+from workbook.readers import RawTable, ReadError, raw_problems, read_csv, read_xlsx
 from workbook.validation import suggestion_hints
 
 EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[a-z]{2,}", re.IGNORECASE)
@@ -64,6 +64,7 @@ def load_surveys(codebook: pd.DataFrame, folder: Path, municipalities: Iterable[
         except ReadError as error:
             problems.append(error.problem)
             continue
+        problems.extend(raw_problems(raw))  # an unclosed quote, control characters (already removed)
         answers, survey_problems = _type_answers(survey_id, questions, raw, set(municipalities))
         surveys[survey_id] = answers
         problems.extend(survey_problems)
