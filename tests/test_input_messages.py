@@ -187,3 +187,10 @@ def test_template_and_data_model_offer_the_english_settings(tmp_path):
     assert "Projektin nimi englanniksi" in keys["name_en"].comment.text
     assert "| `name_en` | Project name in English" in data_model_markdown()
     assert "| `description_en` |" in data_model_markdown()
+
+
+def test_a_missing_column_is_reported_at_the_header_row_even_after_blank_lines(tmp_path):
+    folder = make_project(tmp_path / "p")
+    (folder / "focus_areas.csv").write_text("\nfocus_area_id,name_fi\n\n\nFA1,Kiertotalous\n", encoding="utf-8")
+    [problem] = validate_project(folder).errors
+    assert (problem.rule, problem.row, problem.column) == ("missing_column", 2, "name_en")

@@ -64,6 +64,7 @@ class RawTable:
     overlong_rows: list[tuple[int, str]] = field(default_factory=list)
     control_cells: list["ControlCell"] = field(default_factory=list)
     read_problems: list[Problem] = field(default_factory=list)
+    header_row: int | None = None
 
 
 @dataclass(frozen=True)
@@ -250,6 +251,7 @@ def describe_control(character: str, lang: str) -> str:
 
 def _clean_controls(raw: RawTable, header_row: int) -> RawTable:
     """Remove control characters from headers and text cells, recording each cell that had one."""
+    raw.header_row = header_row
     renamed = {}
     for column in raw.columns:
         cleaned, found = clean_text(column)

@@ -121,6 +121,8 @@ def type_table(spec: TableSpec, raw: RawTable, date_system: int) -> tuple[TypedT
 
 
 def _header_row(raw: RawTable) -> int:
+    if raw.header_row is not None:
+        return raw.header_row
     return (raw.rows[0] - 1) if raw.rows else 1
 
 
