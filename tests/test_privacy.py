@@ -5,7 +5,7 @@ import pandas as pd
 import pytest
 from scipy.optimize import linprog
 
-from workbook.privacy import display_counts, suppress_counts, suppress_small_groups
+from workbook.privacy import display_counts, hidden_reasons, suppress_counts, suppress_small_groups
 
 
 def recoverable_cells(table: np.ndarray, values: pd.DataFrame) -> list[tuple[int, int]]:
@@ -91,8 +91,12 @@ def test_result_does_not_depend_on_row_order():
 def test_means_of_small_groups_are_hidden_and_marked():
     means = suppress_small_groups(pd.Series({"company": 3.2, "financier": 4.5}), pd.Series({"company": 50, "financier": 3}), 5)
     assert means.isna().tolist() == [False, True]
-    values, hidden = suppress_counts(pd.Series({"a": 10, "b": 2, "c": 7}), 5)
-    assert display_counts(values, hidden, 5, "fi").iloc[:, 0].tolist() == ["10", "<5", "<5"]
+    counts = pd.Series({"a": 10, "b": 2, "c": 7})
+    values, hidden = suppress_counts(counts, 5)
+    reasons = hidden_reasons(counts.to_frame(), hidden, 5)
+    # 7 is hidden only to protect 2: it is marked "..", never "<5".
+    assert display_counts(values, hidden, 5, "fi", reasons).iloc[:, 0].tolist() == ["10", "<5", ".."]
+    assert display_counts(values, hidden, 5, "fi").iloc[:, 0].tolist() == ["10", "..", ".."]
 
 
 @pytest.mark.parametrize("min_size", [3, 5, 10])

@@ -153,7 +153,8 @@ class Section:
         self.blocks.append(Block("text", content, style=style))
 
     def table(self, frame: pd.DataFrame, caption: str = "", sheet: str | None = None) -> None:
-        self.blocks.append(Block("table", frame, caption, sheet=sheet))
+        # A table holding a disclosure mark carries its legend (workbook.participation.tables.with_legend).
+        self.blocks.append(Block("table", frame, caption or frame.attrs.get("caption", ""), sheet=sheet))
 
     def figure(self, figure) -> None:
         self.blocks.append(Block("figure", figure))
@@ -337,7 +338,7 @@ def _survey_blocks(project: Project, survey_id: str, section: Section, lang: str
         if by is not None and not on_scale.empty:
             section.text(tr(TEXTS, f"by_{by}", lang))
         if not on_scale.empty:
-            section.figure(figures.means(on_scale, lang, question_labels, labels, colours))
+            section.figure(figures.means(on_scale, lang, question_labels, labels, colours, min_size))
         if not dist.empty:
             likert_tables.append(tables.likert(dist, mean, min_size, lang, question_labels, labels))
         numbers = mean[~mean["question_id"].isin(likert_ids)]
