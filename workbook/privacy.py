@@ -125,8 +125,11 @@ def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = Non
     Returns
     -------
     pandas.DataFrame
-        Indexed like ``counts``: ``hidden`` (bool) and ``reason`` (``SMALL``,
-        ``SECONDARY`` or ``None``).
+        Indexed like ``counts``: ``hidden`` (bool), ``reason`` (``SMALL``,
+        ``SECONDARY`` or ``None``) and ``exposed``: hidden figures that the total and the
+        bounds pin down whatever else is hidden (every figure equals its bound, as when
+        each organisation sent one person). Hiding more people counts cannot protect
+        them; only hiding the bounds or the total could.
 
     Examples
     --------
@@ -174,9 +177,13 @@ def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = Non
         hidden[min(visible, key=lambda k: (values[k], str(index[order[k]])))] = True
     reasons = np.where(hidden & marked_small, SMALL, np.where(hidden, SECONDARY, None)).astype(object)
     reasons[~hidden] = None
+    exposed = np.zeros(len(values), dtype=bool)
+    k_hidden, low, high = ranges()
+    exposed[k_hidden[high - low < 1]] = True
     back = np.argsort(order)
     return pd.DataFrame({"hidden": pd.Series(hidden[back], index=counts.index),
-                         "reason": pd.Series(list(reasons[back]), index=counts.index, dtype=object)})
+                         "reason": pd.Series(list(reasons[back]), index=counts.index, dtype=object),
+                         "exposed": pd.Series(exposed[back], index=counts.index)})
 
 
 def suppress_counts(counts: pd.DataFrame | pd.Series, min_size: int, margins: bool = False,

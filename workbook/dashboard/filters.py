@@ -23,6 +23,18 @@ never filtered, so colours and names stay the same in every view. A survey is ke
 activity is (see above); its respondents are filtered by actor type and area through the codebook's
 ``actor_type`` and ``municipality`` questions, and a survey that cannot answer an active
 filter (no such question, or any cluster filter) keeps no respondents rather than all.
+
+Differencing
+    A visitor can compare views: the whole region's number of people minus those of every
+    sub-region gives the people from outside the region, one person perhaps. A filtered
+    view therefore withholds its number of people (and of attendances) when it is small,
+    when its difference from the view without one of its filters is a small group, or when
+    it and its sibling views (the other actor types, sub-regions, municipalities) with the
+    remainder would reveal a small group against their total
+    (:func:`workbook.privacy.protect_line`). :func:`withheld_people_figures` says which;
+    :func:`filter_project` records them in the filtered project's settings
+    (``withheld_figures``), where :func:`workbook.participation.reach.headline_figures`
+    reads them, so the headline cards and the participation page hide them alike.
 """
 
 from __future__ import annotations
@@ -177,8 +189,102 @@ def filter_project(project: Project, state: FilterState) -> Selection:
             # A link between two kept rows only: "inputs taken into actions" counts kept inputs.
             link = _rows(link, value_column, set(tables[target][TABLES_BY_NAME[target].key]))
         links[name] = link.reset_index(drop=True)
-    filtered = dataclasses.replace(project, tables=tables, links=links, surveys=surveys)
+    settings = {**project.settings, "withheld_figures": withheld_people_figures(project, state)}
+    filtered = dataclasses.replace(project, settings=settings, tables=tables, links=links, surveys=surveys)
     return Selection(project, filtered, state)
+
+
+# Dimensions whose values split the people into disjoint groups (an actor has one type and
+# one place); focus areas and clusters overlap, so only the difference from the parent counts.
+_PARTITIONS = ("actor_type", "sub_region", "municipality")
+
+
+def withheld_people_figures(project: Project, state: FilterState) -> dict[str, str]:
+    """The people figures (``people``, ``attendances``) that the view ``state`` of the
+    (unfiltered) ``project`` must not publish, with the reason (``"small"`` or
+    ``"secondary"``, see :mod:`workbook.privacy`).
+
+    A figure is withheld when it is a small group; when the same figure in the view
+    without one of the filters (the parent: a municipality's sub-region, or the whole
+    region) differs from it by a small group; or, for actor type, sub-region and
+    municipality, when the view and its siblings with the rest of the parent (people from
+    outside the region, with no municipality …) reveal a small group against the parent's
+    figure.
+
+    Examples
+    --------
+    Three people took part, two from companies: the companies' view would single out the
+    one person from the public agency (the minimum group size of the example is 2).
+
+    >>> from workbook.dashboard.examples import example_project
+    >>> withheld_people_figures(example_project(), FilterState(actor_type="company"))
+    {'people': 'secondary'}
+    """
+    if state.is_everything:
+        return {}
+    from workbook.participation.reach import attendances
+    from workbook.privacy import SECONDARY, SMALL, protect_line
+
+    min_size = project.min_group_size
+    rows = attendances(project)
+    actors = project.actors.set_index("actor_id")
+    for column in _PARTITIONS:
+        rows[column] = rows["actor_id"].map(actors[column])
+    memberships = project.actor_clusters
+    topics = project.activity_focus_areas
+    cache: dict[FilterState, tuple[int, int]] = {}
+
+    def figures(view: FilterState) -> tuple[int, int]:
+        if view not in cache:
+            keep = pd.Series(True, index=rows.index)
+            for column in _PARTITIONS:
+                value = getattr(view, column)
+                if value is not None:
+                    keep &= rows[column].eq(value)
+            if view.cluster is not None:
+                keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster), "actor_id"])
+            if view.focus_area is not None:
+                keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area),
+                                                            "activity_id"])
+            kept = rows[keep]
+            cache[view] = (kept["person"].nunique(), len(kept))
+        return cache[view]
+
+    def parents(view: FilterState):
+        for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
+            if getattr(view, name) is None:
+                continue
+            yield name, dataclasses.replace(view, **{name: None})
+            if name == "municipality":
+                sub_region = actors.loc[actors["municipality"].eq(view.municipality), "sub_region"].dropna()
+                if len(sub_region):
+                    yield name, dataclasses.replace(view, municipality=None, sub_region=sub_region.iloc[0])
+
+    def siblings(name: str, parent: FilterState) -> list[str]:
+        if name == "municipality" and parent.sub_region is not None:
+            return sorted(set(actors.loc[actors["sub_region"].eq(parent.sub_region), "municipality"].dropna()))
+        return sorted(set(actors[name].dropna()))
+
+    withheld: dict[str, str] = {}
+    for position, figure in enumerate(("people", "attendances")):
+        value = figures(state)[position]
+        if 0 < value < min_size:
+            withheld[figure] = SMALL
+            continue
+        for name, parent in parents(state):
+            whole = figures(parent)[position]
+            if 0 < whole - value < min_size:
+                withheld[figure] = SECONDARY
+                break
+            if name in _PARTITIONS and getattr(state, name) is not None:
+                own = getattr(state, name)
+                sizes = {sibling: figures(dataclasses.replace(parent, **{name: sibling}))[position]
+                         for sibling in siblings(name, parent)}
+                sizes["\uffffrest"] = max(whole - sum(sizes.values()), 0)
+                if own in sizes and protect_line(pd.Series(sizes, dtype=float), min_size).loc[own, "hidden"]:
+                    withheld[figure] = SECONDARY
+                    break
+    return withheld
 
 
 def _owners(link: pd.DataFrame, owner: str, value_column: str, value: str) -> set[str]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook.participation.disclosure import protect, total_is_hidden
+from workbook.privacy import SMALL
 from workbook.participation.labels import ANONYMOUS, OUTSIDE, UNKNOWN, actor_groups, group_order
 from workbook.project import Project
 
@@ -233,6 +234,11 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
     ``municipalities``, ``repeat_organisations`` (organisations in more than one activity),
     ``inputs``, ``inputs_in_actions`` (inputs an action names as its source).
 
+    A filtered dashboard view also withholds ``people`` and ``attendances`` when another
+    view would give them away by difference (``project.settings["withheld_figures"]``, set by
+    :func:`workbook.dashboard.filters.filter_project`). ``attrs["reasons"]`` of the result
+    says why each hidden figure is hidden (see :mod:`workbook.privacy`).
+
     Examples
     --------
     >>> from workbook import load_project
@@ -246,10 +252,14 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
     municipal = organisations_reached(project, "municipality")
     municipal = municipal[~municipal["group"].isin([OUTSIDE, UNKNOWN, ANONYMOUS])]
     people = rows["person"].nunique()
+    withheld = dict(project.settings.get("withheld_figures") or {})
+    for name, value in (("people", people), ("attendances", len(rows))):
+        if total_is_hidden(value, min_size):
+            withheld[name] = SMALL
     figures = {
         "activities": len(project.activities),
-        "people": float("nan") if total_is_hidden(people, min_size) else people,
-        "attendances": float("nan") if total_is_hidden(len(rows), min_size) else len(rows),
+        "people": float("nan") if "people" in withheld else people,
+        "attendances": float("nan") if "attendances" in withheld else len(rows),
         "organisations_reached": rows["actor_id"].nunique(),
         "organisations_in_registry": len(project.actors),
         "municipalities_reached": int((municipal["reached"] > 0).sum()),
@@ -258,4 +268,6 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
         "inputs": len(project.inputs),
         "inputs_in_actions": project.action_inputs["input_id"].nunique(),
     }
-    return pd.Series(figures, dtype=float)
+    result = pd.Series(figures, dtype=float)
+    result.attrs["reasons"] = withheld
+    return result

@@ -149,8 +149,10 @@ def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = N
 
 def headlines(figures: pd.Series, min_size: int, lang: str) -> pd.DataFrame:
     """The process at a glance (``reach.headline_figures``)."""
-    # A hidden headline is a total of fewer than min_size people (reach.headline_figures).
-    reasons = pd.Series([SMALL if pd.isna(v) else None for v in figures], index=figures.index)
+    # Why a headline is hidden: reach.headline_figures says (a small total, or a filtered view
+    # that another view would give away); "..", which never states a value, when it does not.
+    known = figures.attrs.get("reasons", {})
+    reasons = pd.Series([known.get(k) if pd.isna(v) else None for k, v in figures.items()], index=figures.index)
     return with_legend(pd.DataFrame({tr(TEXTS, "figure", lang): [tr(TEXTS, k, lang) for k in figures.index],
                                      tr(TEXTS, "value", lang): counts(figures, min_size, lang, reasons).to_numpy()}),
                        min_size, lang)
