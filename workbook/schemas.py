@@ -74,7 +74,7 @@ class ProjectSettings(pa.DataFrameModel):
     key: Series[str] = _field(
         "Setting name", "Asetuksen nimi", unique=True, example="region",
         isin=["name", "region", "country", "period_start", "period_end", "languages",
-              "min_group_size", "date_system", "description"],
+              "min_group_size", "date_system", "description", "open_answers"],
     )
     value: Series[str] = _field("Setting value", "Asetuksen arvo", required=False, example="Lapland")
 
@@ -334,6 +334,7 @@ SETTING_DEFAULTS: dict[str, str] = {
     "languages": "fi;en",
     "min_group_size": "5",
     "date_system": "1900",
+    "open_answers": "show",
 }
 
 

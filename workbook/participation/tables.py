@@ -16,6 +16,7 @@ import pandas as pd
 
 from workbook import vocab
 from workbook.i18n import label, percent, tr
+from workbook.masking import render
 from workbook.participation.labels import decimal
 from workbook.participation.themes import theme_label
 from workbook.privacy import SMALL, legend, mark
@@ -310,10 +311,12 @@ def choices(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapp
 
 def open_answers(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
                  group_labels: Mapping[str, str]) -> pd.DataFrame:
-    """Open answers with the respondent's group and themes (``surveys.open_answers``)."""
+    """Open answers with the respondent's group and themes (``surveys.open_answers``); masked
+    contact details written in ``lang`` (:func:`workbook.masking.render`)."""
     table = pd.DataFrame({
         "question": [question_labels.get(q, q) for q in frame["question_id"]],
-        "group": [group_labels.get(g, g) for g in frame["group"]], "answer": frame["text"],
+        "group": [group_labels.get(g, g) for g in frame["group"]],
+        "answer": [render(text, lang) for text in frame["text"]],
         "themes": ["; ".join(theme_label(t, lang) for t in themes) for themes in frame["themes"]]})
     return _headers(table, lang)
 
