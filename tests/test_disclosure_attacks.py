@@ -179,3 +179,17 @@ def test_no_view_of_the_demo_differs_from_its_parent_by_a_small_group(demo_proje
             if state.sub_region is not None:
                 sub_regions.append(value)
     assert not 0 < whole - sum(sub_regions) < 5
+
+
+def test_filter_differencing_per_activity(one_outsider):
+    # W1: 14 people, 6 from Kemi-Tornio, 7 from Rovaniemi, 1 from outside the region. The
+    # participants of W1 in each sub-region's view must not give the outsider away either.
+    whole = reach.activity_reach(one_outsider).set_index("activity_id").loc["W1", "participants"]
+    assert whole == 14
+    shown = []
+    for sub_region in ("Kemi-Tornio", "Rovaniemi"):
+        view = filter_project(one_outsider, FilterState(sub_region=sub_region)).project
+        value = reach.activity_reach(view).set_index("activity_id").loc["W1", "participants"]
+        if not np.isnan(value):
+            shown.append(value)
+    assert len(shown) < 2 and whole - sum(shown) >= 5

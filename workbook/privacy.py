@@ -91,7 +91,8 @@ def hidden_reasons(counts: pd.DataFrame | pd.Series, hidden: pd.DataFrame | pd.S
     return pd.DataFrame(reasons, index=counts.index, columns=counts.columns, dtype=object)
 
 
-def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = None) -> pd.DataFrame:
+def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = None,
+                 withheld: pd.Series | None = None) -> pd.DataFrame:
     """Hide figures of one line published with its total until none can be worked out.
 
     The line is what an attacker sees together: every shown figure, the total (assumed
@@ -121,6 +122,10 @@ def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = Non
         Smallest group that may be published.
     lower
         Published lower bounds per group (missing: 0).
+    withheld
+        Groups to hide whatever their size (``True``), because another published figure
+        would give them away (a dashboard view compared with another, see
+        :func:`workbook.dashboard.filters.withheld_people_figures`).
 
     Returns
     -------
@@ -148,9 +153,11 @@ def protect_line(counts: pd.Series, min_size: int, lower: pd.Series | None = Non
         lower.reindex(counts.index).fillna(0).to_numpy(dtype=float)[order]
     bounds = np.minimum(bounds, values)
     small = (values > 0) & (values < min_size)
-    withheld = small & (np.maximum(bounds, 1) >= min_size - 1)
-    marked_small = small & ~withheld
+    pinned_small = small & (np.maximum(bounds, 1) >= min_size - 1)
+    marked_small = small & ~pinned_small
     hidden = small.copy()
+    if withheld is not None:
+        hidden |= withheld.reindex(counts.index).fillna(False).to_numpy(dtype=bool)[order]
     # What each mark tells an attacker (see above).
     mark_low = np.where(marked_small, np.maximum(bounds, 1),
                         np.where(bounds >= min_size - 1, bounds, np.maximum(bounds, min_size)))

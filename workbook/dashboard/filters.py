@@ -27,7 +27,8 @@ filter (no such question, or any cluster filter) keeps no respondents rather tha
 Differencing
     A visitor can compare views: the whole region's number of people minus those of every
     sub-region gives the people from outside the region, one person perhaps. A filtered
-    view therefore withholds its number of people (and of attendances) when it is small,
+    view therefore withholds its number of people (of attendances, and of participants of
+    each activity) when it is small,
     when its difference from the view without one of its filters is a small group, or when
     it and its sibling views (the other actor types, sub-regions, municipalities) with the
     remainder would reveal a small group against their total
@@ -200,9 +201,9 @@ _PARTITIONS = ("actor_type", "sub_region", "municipality")
 
 
 def withheld_people_figures(project: Project, state: FilterState) -> dict[str, str]:
-    """The people figures (``people``, ``attendances``) that the view ``state`` of the
-    (unfiltered) ``project`` must not publish, with the reason (``"small"`` or
-    ``"secondary"``, see :mod:`workbook.privacy`).
+    """The people figures (``people``, ``attendances``, ``participants:<activity_id>``) that
+    the view ``state`` of the (unfiltered) ``project`` must not publish, with the reason
+    (``"small"`` or ``"secondary"``, see :mod:`workbook.privacy`).
 
     A figure is withheld when it is a small group; when the same figure in the view
     without one of the filters (the parent: a municipality's sub-region, or the whole
@@ -214,11 +215,12 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
     Examples
     --------
     Three people took part, two from companies: the companies' view would single out the
-    one person from the public agency (the minimum group size of the example is 2).
+    one person from the public agency (the minimum group size of the example is 2); each
+    workshop had one person from a company.
 
     >>> from workbook.dashboard.examples import example_project
     >>> withheld_people_figures(example_project(), FilterState(actor_type="company"))
-    {'people': 'secondary'}
+    {'participants:W1': 'small', 'participants:W2': 'small', 'people': 'secondary'}
     """
     if state.is_everything:
         return {}
@@ -232,23 +234,41 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
         rows[column] = rows["actor_id"].map(actors[column])
     memberships = project.actor_clusters
     topics = project.activity_focus_areas
-    cache: dict[FilterState, tuple[int, int]] = {}
+    activities = sorted(set(project.activities["activity_id"]))
+    cache: dict[FilterState, pd.Series] = {}
 
-    def figures(view: FilterState) -> tuple[int, int]:
+    def kept_rows(view: FilterState) -> pd.DataFrame:
+        keep = pd.Series(True, index=rows.index)
+        for column in _PARTITIONS:
+            value = getattr(view, column)
+            if value is not None:
+                keep &= rows[column].eq(value)
+        if view.cluster is not None:
+            keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster), "actor_id"])
+        if view.focus_area is not None:
+            keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area), "activity_id"])
+        return rows[keep]
+
+    def summed(kept: pd.DataFrame) -> pd.Series:
+        per_activity = kept.groupby("activity_id")["person"].nunique().reindex(activities, fill_value=0)
+        return pd.concat([pd.Series({"people": kept["person"].nunique(), "attendances": len(kept)}),
+                          per_activity.rename(lambda a: f"participants:{a}")]).astype(float)
+
+    def figures(view: FilterState) -> pd.Series:
+        """People, attendances and people per activity (``participants:<id>``) in ``view``."""
         if view not in cache:
-            keep = pd.Series(True, index=rows.index)
-            for column in _PARTITIONS:
-                value = getattr(view, column)
-                if value is not None:
-                    keep &= rows[column].eq(value)
-            if view.cluster is not None:
-                keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster), "actor_id"])
-            if view.focus_area is not None:
-                keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area),
-                                                            "activity_id"])
-            kept = rows[keep]
-            cache[view] = (kept["person"].nunique(), len(kept))
+            cache[view] = summed(kept_rows(view))
         return cache[view]
+
+    def sibling_figures(name: str, parent: FilterState, values: list[str]) -> pd.DataFrame:
+        """:func:`figures` of the views ``parent`` with ``name`` set to each value, at once."""
+        kept = kept_rows(parent)
+        per_activity = kept.groupby([name, "activity_id"])["person"].nunique().unstack(fill_value=0) \
+            .reindex(index=values, columns=activities, fill_value=0)
+        table = pd.concat([kept.groupby(name)["person"].nunique().rename("people"),
+                           kept.groupby(name).size().rename("attendances"),
+                           per_activity.rename(columns=lambda a: f"participants:{a}")], axis=1)
+        return table.reindex(values).fillna(0.0).astype(float).T
 
     def parents(view: FilterState):
         for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
@@ -265,25 +285,21 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
             return sorted(set(actors.loc[actors["sub_region"].eq(parent.sub_region), "municipality"].dropna()))
         return sorted(set(actors[name].dropna()))
 
-    withheld: dict[str, str] = {}
-    for position, figure in enumerate(("people", "attendances")):
-        value = figures(state)[position]
-        if 0 < value < min_size:
-            withheld[figure] = SMALL
-            continue
-        for name, parent in parents(state):
-            whole = figures(parent)[position]
-            if 0 < whole - value < min_size:
-                withheld[figure] = SECONDARY
-                break
-            if name in _PARTITIONS and getattr(state, name) is not None:
-                own = getattr(state, name)
-                sizes = {sibling: figures(dataclasses.replace(parent, **{name: sibling}))[position]
-                         for sibling in siblings(name, parent)}
-                sizes["\uffffrest"] = max(whole - sum(sizes.values()), 0)
-                if own in sizes and protect_line(pd.Series(sizes, dtype=float), min_size).loc[own, "hidden"]:
-                    withheld[figure] = SECONDARY
-                    break
+    own = figures(state)
+    withheld: dict[str, str] = {key: SMALL for key, value in own.items() if 0 < value < min_size}
+    for name, parent in parents(state):
+        whole = figures(parent)
+        difference = whole - own
+        withheld.update({key: SECONDARY for key in own.index[(difference > 0) & (difference < min_size)]
+                         if key not in withheld})
+        if name in _PARTITIONS and getattr(state, name) is not None:
+            mine = getattr(state, name)
+            sizes = sibling_figures(name, parent, siblings(name, parent))
+            sizes["\uffffrest"] = (whole - sizes.sum(axis=1)).clip(lower=0)
+            for key in own.index[own > 0]:
+                if key not in withheld and mine in sizes.columns and \
+                        protect_line(sizes.loc[key], min_size).loc[mine, "hidden"]:
+                    withheld[key] = SECONDARY
     return withheld
 
 

@@ -35,7 +35,8 @@ import pandas as pd
 from workbook.privacy import protect_line
 
 
-def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None) -> pd.DataFrame:
+def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None,
+            withheld: pd.Series | None = None) -> pd.DataFrame:
     """Counts of people per group, protected, with why each hidden one is hidden.
 
     Parameters
@@ -47,6 +48,8 @@ def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None) -> 
         Smallest group that may be published (``project.min_group_size``).
     lower
         Lower bounds of the counts published elsewhere (organisations of each group).
+    withheld
+        Groups to hide whatever their size (``True``): another view would give them away.
 
     Returns
     -------
@@ -65,7 +68,7 @@ def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None) -> 
         return pd.DataFrame({"value": pd.Series(dtype=float), "hidden": pd.Series(dtype=bool),
                              "reason": pd.Series(dtype=object)},
                             index=sizes.index)
-    line = protect_line(sizes.astype(float), min_size, lower)
+    line = protect_line(sizes.astype(float), min_size, lower, withheld)
     line.insert(0, "value", sizes.astype(float).mask(line["hidden"]))
     return line
 

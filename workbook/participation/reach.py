@@ -92,7 +92,10 @@ def activity_reach(project: Project, min_size: int | None = None) -> pd.DataFram
     for column in ("organisations", "companies", "participants"):
         frame[column] = frame[column].fillna(0).astype(int)
     keyed = frame.set_index("activity_id")
-    protected = protect(keyed["participants"], min_size, lower=keyed["organisations"])
+    # A filtered dashboard view withholds what another view would give away (dashboard.filters).
+    withheld = pd.Series({key.split(":", 1)[1]: True for key in project.settings.get("withheld_figures") or {}
+                          if key.startswith("participants:")}, dtype=bool)
+    protected = protect(keyed["participants"], min_size, lower=keyed["organisations"], withheld=withheld)
     frame["participants"] = protected["value"].to_numpy()
     frame["participants_reason"] = protected["reason"].to_numpy()
     frame = frame[["activity_id", "kind", "title", "date", "municipality", "organisations", "companies",
