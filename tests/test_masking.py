@@ -135,3 +135,10 @@ def test_shown_by_default_and_an_unknown_value_is_an_error(tmp_path):
     with pytest.raises(ProjectError) as error:
         _project(tmp_path / "bad", open_answers="maybe")
     assert "open_answers" in str(error.value.report)
+
+
+def test_every_text_exists_in_finnish_and_english():
+    from workbook import masking, privacy
+    from workbook.i18n import missing_translations
+
+    assert missing_translations(masking.TEXTS) == [] and missing_translations(privacy.TEXTS) == []
