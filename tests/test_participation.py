@@ -218,10 +218,13 @@ def test_hidden_groups_do_not_depend_on_the_order_of_the_groups():
 def test_activity_reach_counts_organisations_and_hides_small_groups_of_people(tiny):
     table = reach.activity_reach(tiny).set_index("activity_id")
     # W1: 12 people from 10 organisations (the organiser does not count).
-    assert table.loc["W1", ["organisations", "companies", "participants"]].tolist() == [10, 5, 12.0]
-    # The interview of one person is hidden, and so is a second activity (W2, the smallest
-    # other) so that the interview cannot be worked out from the total.
+    assert table.loc["W1", ["organisations", "companies"]].tolist() == [10, 5]
+    # The interview of one person is hidden (marked "<5"), and so are the others it could be
+    # worked out from: hiding W2 alone (6 people from 6 organisations, so at least 6) would
+    # leave total - shown - 6 = 1 for the interview; SP1 (8 from 8) likewise. Marked "..".
     assert pd.isna(table.loc["IV1", "participants"]) and pd.isna(table.loc["W2", "participants"])
+    assert table.loc["IV1", "participants_reason"] == "small"
+    assert table.loc["W2", "participants_reason"] == "secondary"
     assert table.loc["IV1", "organisations"] == 1
     # The survey counts its 14 respondents.
     assert table.loc["S1", "participants"] == 14

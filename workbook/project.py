@@ -279,6 +279,11 @@ def _settings(typed: TypedTable, report: ValidationReport) -> dict[str, Any]:
         bad("languages")
         languages = ("fi", "en")
     settings["languages"] = languages
+    # Open answers in published outputs: "show" (default) or "hide" (workbook.masking).
+    settings["open_answers"] = str(values["open_answers"]).strip().casefold()
+    if settings["open_answers"] not in ("show", "hide"):
+        bad("open_answers")
+        settings["open_answers"] = SETTING_DEFAULTS["open_answers"]
     for key in ("period_start", "period_end"):
         settings[key] = None
         if key in values:

@@ -96,6 +96,8 @@ SETTINGS: dict[str, Setting] = {
     "description": Setting("Projektin kuvaus", "Description of the project", None),
     "description_en": Setting("Projektin kuvaus englanniksi (tyhjä: käytetään kuvausta)",
                               "Description in English (blank: the description is used)", None),
+    "open_answers": Setting("Avovastaukset julkaisuissa: show (näytetään peitettyinä) tai hide (piilotetaan)",
+                            "Open answers in published outputs: show (masked) or hide", "show"),
     "date_system": Setting("Excelin päivämääräjärjestelmä (1900 tai 1904)",
                            "Excel's date system (1900 or 1904)", "1900", in_template=False),
 }
@@ -365,6 +367,7 @@ SETTING_DEFAULTS: dict[str, str] = {
     "languages": "fi;en",
     "min_group_size": "5",
     "date_system": "1900",
+    "open_answers": "show",
 }
 
 

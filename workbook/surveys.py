@@ -181,11 +181,15 @@ def _answer(question, value, row, column, raw, municipalities, problems):
 
 
 def mask_contact_details(text: str) -> str:
-    """Hide e-mail addresses and phone numbers that respondents typed into open answers.
+    """Hide e-mail addresses and phone numbers that respondents typed into open answers
+    (:func:`workbook.masking.mask_contact_details`: language-neutral placeholders, written
+    per language when shown).
 
     Examples
     --------
-    >>> mask_contact_details("Soita 040 123 4567 tai maija@example.fi")
-    'Soita [puhelin/phone] tai [sähköposti/e-mail]'
+    >>> mask_contact_details("Soita 040 123 4567 tai maija(at)example.fi")
+    'Soita ⟦phone⟧ tai ⟦email⟧'
     """
-    return PHONE.sub("[puhelin/phone]", EMAIL.sub("[sähköposti/e-mail]", text))
+    from workbook.masking import mask_contact_details as mask
+
+    return mask(text)

@@ -23,6 +23,19 @@ never filtered, so colours and names stay the same in every view. A survey is ke
 activity is (see above); its respondents are filtered by actor type and area through the codebook's
 ``actor_type`` and ``municipality`` questions, and a survey that cannot answer an active
 filter (no such question, or any cluster filter) keeps no respondents rather than all.
+
+Differencing
+    A visitor can compare views: the whole region's number of people minus those of every
+    sub-region gives the people from outside the region, one person perhaps. A filtered
+    view therefore withholds its number of people (of attendances, and of participants of
+    each activity) when it is small,
+    when its difference from the view without one of its filters is a small group, or when
+    it and its sibling views (the other actor types, sub-regions, municipalities) with the
+    remainder would reveal a small group against their total
+    (:func:`workbook.privacy.protect_line`). :func:`withheld_people_figures` says which;
+    :func:`filter_project` records them in the filtered project's settings
+    (``withheld_figures``), where :func:`workbook.participation.reach.headline_figures`
+    reads them, so the headline cards and the participation page hide them alike.
 """
 
 from __future__ import annotations
@@ -177,8 +190,117 @@ def filter_project(project: Project, state: FilterState) -> Selection:
             # A link between two kept rows only: "inputs taken into actions" counts kept inputs.
             link = _rows(link, value_column, set(tables[target][TABLES_BY_NAME[target].key]))
         links[name] = link.reset_index(drop=True)
-    filtered = dataclasses.replace(project, tables=tables, links=links, surveys=surveys)
+    settings = {**project.settings, "withheld_figures": withheld_people_figures(project, state)}
+    filtered = dataclasses.replace(project, settings=settings, tables=tables, links=links, surveys=surveys)
     return Selection(project, filtered, state)
+
+
+# Dimensions whose values split the people into disjoint groups (an actor has one type and
+# one place); focus areas and clusters overlap, so only the difference from the parent counts.
+_PARTITIONS = ("actor_type", "sub_region", "municipality")
+
+
+def withheld_people_figures(project: Project, state: FilterState) -> dict[str, str]:
+    """The people figures (``people``, ``attendances``, ``participants:<activity_id>``) that
+    the view ``state`` of the (unfiltered) ``project`` must not publish, with the reason
+    (``"small"`` or ``"secondary"``, see :mod:`workbook.privacy`).
+
+    A figure is withheld when it is a small group; when the same figure in the view
+    without one of the filters (the parent: a municipality's sub-region, or the whole
+    region) differs from it by a small group; or, for actor type, sub-region and
+    municipality, when the view and its siblings with the rest of the parent (people from
+    outside the region, with no municipality …) reveal a small group against the parent's
+    figure.
+
+    Examples
+    --------
+    Three people took part, two from companies: the companies' view would single out the
+    one person from the public agency (the minimum group size of the example is 2); each
+    workshop had one person from a company.
+
+    >>> from workbook.dashboard.examples import example_project
+    >>> withheld_people_figures(example_project(), FilterState(actor_type="company"))
+    {'participants:W1': 'small', 'participants:W2': 'small', 'people': 'secondary'}
+    """
+    if state.is_everything:
+        return {}
+    from workbook.participation.reach import attendances
+    from workbook.privacy import SECONDARY, SMALL, protect_line
+
+    min_size = project.min_group_size
+    rows = attendances(project)
+    actors = project.actors.set_index("actor_id")
+    for column in _PARTITIONS:
+        rows[column] = rows["actor_id"].map(actors[column])
+    memberships = project.actor_clusters
+    topics = project.activity_focus_areas
+    activities = sorted(set(project.activities["activity_id"]))
+    cache: dict[FilterState, pd.Series] = {}
+
+    def kept_rows(view: FilterState) -> pd.DataFrame:
+        keep = pd.Series(True, index=rows.index)
+        for column in _PARTITIONS:
+            value = getattr(view, column)
+            if value is not None:
+                keep &= rows[column].eq(value)
+        if view.cluster is not None:
+            keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster), "actor_id"])
+        if view.focus_area is not None:
+            keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area), "activity_id"])
+        return rows[keep]
+
+    def summed(kept: pd.DataFrame) -> pd.Series:
+        per_activity = kept.groupby("activity_id")["person"].nunique().reindex(activities, fill_value=0)
+        return pd.concat([pd.Series({"people": kept["person"].nunique(), "attendances": len(kept)}),
+                          per_activity.rename(lambda a: f"participants:{a}")]).astype(float)
+
+    def figures(view: FilterState) -> pd.Series:
+        """People, attendances and people per activity (``participants:<id>``) in ``view``."""
+        if view not in cache:
+            cache[view] = summed(kept_rows(view))
+        return cache[view]
+
+    def sibling_figures(name: str, parent: FilterState, values: list[str]) -> pd.DataFrame:
+        """:func:`figures` of the views ``parent`` with ``name`` set to each value, at once."""
+        kept = kept_rows(parent)
+        per_activity = kept.groupby([name, "activity_id"])["person"].nunique().unstack(fill_value=0) \
+            .reindex(index=values, columns=activities, fill_value=0)
+        table = pd.concat([kept.groupby(name)["person"].nunique().rename("people"),
+                           kept.groupby(name).size().rename("attendances"),
+                           per_activity.rename(columns=lambda a: f"participants:{a}")], axis=1)
+        return table.reindex(values).fillna(0.0).astype(float).T
+
+    def parents(view: FilterState):
+        for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
+            if getattr(view, name) is None:
+                continue
+            yield name, dataclasses.replace(view, **{name: None})
+            if name == "municipality":
+                sub_region = actors.loc[actors["municipality"].eq(view.municipality), "sub_region"].dropna()
+                if len(sub_region):
+                    yield name, dataclasses.replace(view, municipality=None, sub_region=sub_region.iloc[0])
+
+    def siblings(name: str, parent: FilterState) -> list[str]:
+        if name == "municipality" and parent.sub_region is not None:
+            return sorted(set(actors.loc[actors["sub_region"].eq(parent.sub_region), "municipality"].dropna()))
+        return sorted(set(actors[name].dropna()))
+
+    own = figures(state)
+    withheld: dict[str, str] = {key: SMALL for key, value in own.items() if 0 < value < min_size}
+    for name, parent in parents(state):
+        whole = figures(parent)
+        difference = whole - own
+        withheld.update({key: SECONDARY for key in own.index[(difference > 0) & (difference < min_size)]
+                         if key not in withheld})
+        if name in _PARTITIONS and getattr(state, name) is not None:
+            mine = getattr(state, name)
+            sizes = sibling_figures(name, parent, siblings(name, parent))
+            sizes["\uffffrest"] = (whole - sizes.sum(axis=1)).clip(lower=0)
+            for key in own.index[own > 0]:
+                if key not in withheld and mine in sizes.columns and \
+                        protect_line(sizes.loc[key], min_size).loc[mine, "hidden"]:
+                    withheld[key] = SECONDARY
+    return withheld
 
 
 def _owners(link: pd.DataFrame, owner: str, value_column: str, value: str) -> set[str]:

@@ -12,7 +12,26 @@ from dataclasses import dataclass
 import pandas as pd
 
 from workbook.participation.reach import attendances
+from workbook.privacy import mark
 from workbook.project import Project
+
+
+def shown_figure(figures: pd.Series, name: str, min_size: int, lang: str) -> int | str:
+    """One headline figure of :func:`workbook.participation.reach.headline_figures` as a card
+    shows it: the whole number, or the mark of a hidden figure (``<5`` for a small group,
+    ``..`` for a figure withheld because another view would give a small group away).
+
+    Examples
+    --------
+    >>> figures = pd.Series({"people": float("nan"), "activities": 4.0})
+    >>> figures.attrs["reasons"] = {"people": "secondary"}
+    >>> shown_figure(figures, "people", 5, "en"), shown_figure(figures, "activities", 5, "en")
+    ('..', 4)
+    """
+    value = figures[name]
+    if pd.isna(value):
+        return mark(figures.attrs.get("reasons", {}).get(name), min_size, lang)
+    return int(value)
 
 
 @dataclass(frozen=True)

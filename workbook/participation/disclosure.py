@@ -15,6 +15,15 @@ How
     distributions) hidden too, so they cannot give the count back. Zero is shown: "nobody
     from Savukoski" reveals no one.
 
+    Figures published beside the counts bound them: an activity with 4 organisations had
+    at least 4 people. :func:`protect` takes such lower bounds and hides more until no
+    hidden count can be pinned down (:func:`workbook.privacy.protect_line`); a small count
+    pinned by its own bound (4 organisations, 4 people) is marked ``..``, not ``<5``.
+
+Marks
+    A count below the minimum is marked ``<n``; one hidden only to protect another is
+    marked ``..`` (the ``reason`` of :func:`protect`), so no mark ever understates a figure.
+
 The rule is a threshold rule: a published group of five that all answered alike is
 published as it is.
 """
@@ -23,10 +32,48 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbook.privacy import suppress_counts
+from workbook.privacy import protect_line
 
 
-def hidden_groups(sizes: pd.Series, min_size: int) -> pd.Series:
+def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None,
+            withheld: pd.Series | None = None) -> pd.DataFrame:
+    """Counts of people per group, protected, with why each hidden one is hidden.
+
+    Parameters
+    ----------
+    sizes
+        Number of people in each group (index: the groups). The total of all groups is
+        assumed to be published.
+    min_size
+        Smallest group that may be published (``project.min_group_size``).
+    lower
+        Lower bounds of the counts published elsewhere (organisations of each group).
+    withheld
+        Groups to hide whatever their size (``True``): another view would give them away.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Indexed like ``sizes``: ``value`` (``NaN`` where hidden, zeros stay), ``hidden`` and
+        ``reason`` (:data:`workbook.privacy.SMALL`, :data:`~workbook.privacy.SECONDARY` or
+        ``None``).
+
+    Examples
+    --------
+    >>> table = protect(pd.Series({"once": 15, "twice": 3, "more": 0}), 5)
+    >>> table["value"].tolist(), table["reason"].tolist()
+    ([nan, nan, 0.0], ['secondary', 'small', None])
+    """
+    if sizes.empty:
+        return pd.DataFrame({"value": pd.Series(dtype=float), "hidden": pd.Series(dtype=bool),
+                             "reason": pd.Series(dtype=object)},
+                            index=sizes.index)
+    line = protect_line(sizes.astype(float), min_size, lower, withheld)
+    line.insert(0, "value", sizes.astype(float).mask(line["hidden"]))
+    return line
+
+
+def hidden_groups(sizes: pd.Series, min_size: int, lower: pd.Series | None = None) -> pd.Series:
     """Which groups of people must be hidden, given how many people each holds.
 
     Parameters
@@ -36,6 +83,8 @@ def hidden_groups(sizes: pd.Series, min_size: int) -> pd.Series:
         assumed to be published.
     min_size
         Smallest group that may be published (``project.min_group_size``).
+    lower
+        Lower bounds of the counts published elsewhere (see :func:`protect`).
 
     Returns
     -------
@@ -49,18 +98,7 @@ def hidden_groups(sizes: pd.Series, min_size: int) -> pd.Series:
     >>> hidden_groups(pd.Series({"company": 40, "financier": 1, "research": 2}), 5).to_dict()
     {'company': True, 'financier': True, 'research': True}
     """
-    if sizes.empty:
-        return pd.Series(False, index=sizes.index, dtype=bool)
-    # Sorted by group, so that the same groups give the same answer in every table,
-    # whatever order a caller lists them in.
-    ordered = sizes.astype(float).sort_index(key=lambda index: index.map(str))
-    hidden = suppress_counts(ordered, min_size)[1].iloc[:, 0].astype(bool)
-    while 0 < ordered[hidden].sum() < min_size:
-        visible = ordered[~hidden & (ordered > 0)]
-        if visible.empty:
-            break
-        hidden[visible.sort_values(kind="stable").index[0]] = True
-    return hidden.reindex(sizes.index)
+    return protect(sizes, min_size, lower)["hidden"].astype(bool)
 
 
 def protect_counts(sizes: pd.Series, min_size: int) -> pd.Series:
@@ -71,7 +109,7 @@ def protect_counts(sizes: pd.Series, min_size: int) -> pd.Series:
     >>> protect_counts(pd.Series({"W1": 12, "W2": 3, "W3": 0, "W4": 7}), 5).tolist()
     [12.0, nan, 0.0, nan]
     """
-    return sizes.astype(float).mask(hidden_groups(sizes, min_size))
+    return protect(sizes, min_size)["value"]
 
 
 def total_is_hidden(total: float, min_size: int) -> bool:

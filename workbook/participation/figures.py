@@ -2,8 +2,10 @@
 
 Each builder takes a table made by :mod:`reach`, :mod:`voice` or :mod:`surveys`, the
 language, and where groups need names a ``{code: name}`` mapping (see
-:func:`workbook.participation.labels.group_labels`). A figure hidden for privacy shows the
-``<n`` marker where its bar would be, never a number. Colours follow :mod:`workbook.style`.
+:func:`workbook.participation.labels.group_labels`). A figure hidden for privacy shows its
+mark where its bar would be (``<n`` below the minimum group size, ``..`` hidden to protect
+another, see :mod:`workbook.privacy`) and its hover text says "hidden", never a number; a
+figure with a mark carries the one-line legend under the chart. Colours follow :mod:`workbook.style`.
 Text from spreadsheets (titles, names, options, questions) is escaped before it reaches a
 figure: plotly turns ``<a href=…>`` in a label into a live SVG link.
 """
@@ -19,7 +21,7 @@ from workbook import style, vocab
 from workbook.htmlreport import plot_text
 from workbook.i18n import label, tr
 from workbook.participation.themes import theme_label
-from workbook.privacy import TEXTS as PRIVACY_TEXTS
+from workbook.privacy import legend, mark
 
 TEXTS = {
     "activities_by_month": {"fi": "Tilaisuudet kuukausittain", "en": "Activities per month"},
@@ -57,6 +59,10 @@ TEXTS = {
     "answers": {"fi": "Vastauksia", "en": "Answers"},
     "hidden": {"fi": "piilotettu", "en": "hidden"},
     "level": {"fi": "Vastaus {level}", "en": "Answer {level}"},
+    "groups_left_out": {
+        "fi": "Kuviosta puuttuu {k} ryhmää, koska niiden luvut on piilotettu pienten ryhmien suojaamiseksi (alle {n} vastaajaa tai luku, josta pienen ryhmän voisi päätellä).",
+        "en": "{k} groups are left out of the chart: their figures are hidden to protect small groups (fewer than {n} respondents, or a figure from which a small group could be worked out).",
+    },
 }
 
 FONT = dict(family="system-ui, -apple-system, Segoe UI, Roboto, Helvetica, Arial, sans-serif", size=13)
@@ -64,8 +70,26 @@ GRID = "#e4e7eb"
 KIND_COLOURS = dict(zip(vocab.codes(vocab.ACTIVITY_KINDS), style.CATEGORY_PALETTE))
 
 
-def _marker(min_size: int, lang: str) -> str:
-    return tr(PRIVACY_TEXTS, "marker", lang, n=min_size)
+def _marker(min_size: int, lang: str, reason: str | None = None) -> str:
+    return mark(reason, min_size, lang)
+
+
+def _reasons(frame: pd.DataFrame, column: str) -> list:
+    return list(frame[column]) if column in frame else [None] * len(frame)
+
+
+def _hover(values, marks: list[str], lang: str, number: str = "{:.0f}") -> list[str]:
+    """Hover text of each bar: its number, or "hidden (<5)" / "hidden (..)" — never a number."""
+    hidden = tr(TEXTS, "hidden", lang)
+    return [f"{hidden} ({m})" if m else ("" if pd.isna(v) else number.format(v)) for v, m in zip(values, marks)]
+
+
+def _add_legend(figure: go.Figure, min_size: int, lang: str) -> go.Figure:
+    """The legend of the marks under a chart that shows one."""
+    figure.add_annotation(text=plot_text(legend(min_size, lang)), xref="paper", yref="paper", x=0, y=-0.3,
+                          showarrow=False, xanchor="left", yanchor="top", font=dict(size=11, color="#52606d"))
+    figure.update_layout(margin=dict(b=110))
+    return figure
 
 
 def _layout(figure: go.Figure, title: str, height: int | None = None, **layout) -> go.Figure:
@@ -100,15 +124,18 @@ def activity_reach(frame: pd.DataFrame, lang: str, min_size: int) -> go.Figure:
     """Horizontal bars per activity: organisations and participants (from ``reach.activity_reach``)."""
     names = [plot_text(f"{row.activity_id} {row.title}") for row in frame.itertuples()]
     hidden = frame["participants"].isna()
+    marks = [_marker(min_size, lang, r) if h else "" for h, r in zip(hidden, _reasons(frame, "participants_reason"))]
     figure = go.Figure()
     figure.add_bar(y=names, x=frame["organisations"], orientation="h", name=tr(TEXTS, "organisations", lang),
                    marker_color="#0b5394")
     figure.add_bar(y=names, x=frame["participants"].fillna(0), orientation="h",
                    name=tr(TEXTS, "participants", lang), marker_color="#f0b429",
-                   text=[_marker(min_size, lang) if h else "" for h in hidden], textposition="outside")
+                   text=marks, textposition="outside", customdata=_hover(frame["participants"], marks, lang),
+                   hovertemplate="%{y}: %{customdata}<extra></extra>")
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, tr(TEXTS, "activity_reach", lang), height=max(320, 34 * len(frame) + 120),
-                   barmode="group")
+    figure = _layout(figure, tr(TEXTS, "activity_reach", lang), height=max(320, 34 * len(frame) + 120),
+                     barmode="group")
+    return _add_legend(figure, min_size, lang) if hidden.any() else figure
 
 
 def organisations_reached(frame: pd.DataFrame, lang: str, dimension_name: str,
@@ -131,15 +158,22 @@ def representation(frame: pd.DataFrame, lang: str, min_size: int,
     frame = frame[frame["registry"] + frame["organisations"] > 0]
     names = _named(frame["group"], labels)
     figure = go.Figure()
+    reasons = _reasons(frame, "reason")
+    any_hidden = False
     for column, colour in (("registry_share", "#bcccdc"), ("organisation_share", "#0b5394"),
                            ("attendance_share", "#f0b429")):
-        text = [_marker(min_size, lang) if pd.isna(v) else "" for v in frame[column]]
+        text = [_marker(min_size, lang, r) if pd.isna(v) and column == "attendance_share" and h else ""
+                for v, r, h in zip(frame[column], reasons, frame["hidden"])]
+        any_hidden = any_hidden or any(text)
         figure.add_bar(y=names, x=frame[column].fillna(0), orientation="h", name=tr(TEXTS, column, lang),
-                       marker_color=colour, text=text, textposition="outside")
+                       marker_color=colour, text=text, textposition="outside",
+                       customdata=_hover(frame[column], text, lang, "{:.0%}"),
+                       hovertemplate="%{y}: %{customdata}<extra></extra>")
     figure.update_xaxes(tickformat=".0%")
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, tr(TEXTS, "representation", lang), height=max(340, 60 * len(frame) + 140),
-                   barmode="group")
+    figure = _layout(figure, tr(TEXTS, "representation", lang), height=max(340, 60 * len(frame) + 140),
+                     barmode="group")
+    return _add_legend(figure, min_size, lang) if any_hidden else figure
 
 
 def repeat_participation(frame: pd.DataFrame, lang: str, min_size: int) -> go.Figure:
@@ -147,11 +181,16 @@ def repeat_participation(frame: pd.DataFrame, lang: str, min_size: int) -> go.Fi
     figure = go.Figure()
     figure.add_bar(x=frame["activities"], y=frame["organisations"], name=tr(TEXTS, "organisations", lang),
                    marker_color="#0b5394", text=frame["organisations"], textposition="outside")
+    marks = [_marker(min_size, lang, r) if pd.isna(v) else "" for v, r in zip(frame["people"],
+                                                                               _reasons(frame, "people_reason"))]
     figure.add_bar(x=frame["activities"], y=frame["people"].fillna(0), name=tr(TEXTS, "people", lang),
                    marker_color="#f0b429", textposition="outside",
-                   text=[_marker(min_size, lang) if pd.isna(v) else f"{v:.0f}" for v in frame["people"]])
+                   text=[m or f"{v:.0f}" for v, m in zip(frame["people"], marks)],
+                   customdata=_hover(frame["people"], marks, lang),
+                   hovertemplate="%{x}: %{customdata}<extra></extra>")
     figure.update_xaxes(title=tr(TEXTS, "activities_attended", lang), type="category")
-    return _layout(figure, tr(TEXTS, "repeat", lang), barmode="group")
+    figure = _layout(figure, tr(TEXTS, "repeat", lang), barmode="group")
+    return _add_legend(figure, min_size, lang) if any(marks) else figure
 
 
 def inputs_by(frame: pd.DataFrame, lang: str, dimension_name: str, labels: Mapping[str, str] | None = None,
@@ -204,20 +243,26 @@ def likert_diverging(frame: pd.DataFrame, lang: str, question_labels: Mapping[st
         figure.add_bar(y=names, x=part, orientation="h", name=tr(TEXTS, "level", lang, level=level),
                        marker_color=palette[level], legendrank=level, customdata=shares[level],
                        hovertemplate="%{y}: %{customdata:.0%}<extra></extra>")
+    any_hidden = False
     for name, hidden in zip(names, shares.isna().all(axis=1)):
         if hidden:
+            any_hidden = True
             figure.add_annotation(x=0, y=name, text=_marker(min_size, lang), showarrow=False)
     figure.update_xaxes(tickformat=".0%", range=[-1, 1])
     figure.update_yaxes(autorange="reversed")
-    return _layout(figure, tr(TEXTS, "likert", lang), height=max(300, 44 * len(order) + 160), barmode="relative",
-                   legend=dict(orientation="h", y=-0.12, traceorder="normal"))
+    figure = _layout(figure, tr(TEXTS, "likert", lang), height=max(300, 44 * len(order) + 160), barmode="relative",
+                     legend=dict(orientation="h", y=-0.12, traceorder="normal"))
+    return _add_legend(figure, min_size, lang) if any_hidden else figure
 
 
 def means(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
-          group_labels: Mapping[str, str] | None = None, colours: Mapping[str, str] | None = None) -> go.Figure:
+          group_labels: Mapping[str, str] | None = None, colours: Mapping[str, str] | None = None,
+          min_size: int = 5) -> go.Figure:
     """Means with confidence intervals per question and group (``surveys.means`` of
     questions on one scale); hidden groups are left out of the figure (the table marks
-    them). ``colours`` maps groups to colours (default: the category palette)."""
+    them) and a note under the chart says how many and why. Every series is named in the
+    legend, also when only one is left. ``colours`` maps groups to colours (default: the
+    category palette)."""
     shown = frame[~frame["hidden"]]
     figure = go.Figure()
     groups = list(dict.fromkeys(shown["group"]))
@@ -232,7 +277,15 @@ def means(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
     figure.update_xaxes(title=tr(TEXTS, "mean", lang))
     figure.update_yaxes(autorange="reversed")
     questions = frame["question_id"].nunique()
-    return _layout(figure, tr(TEXTS, "means", lang), height=max(300, 50 * questions + 160))
+    figure = _layout(figure, tr(TEXTS, "means", lang), height=max(300, 50 * questions + 160), showlegend=True)
+    left_out = set(frame.loc[frame["hidden"], "group"]) - set(groups)
+    if left_out:
+        # A chart with all but one group hidden would otherwise show one series without saying why.
+        figure.add_annotation(text=plot_text(tr(TEXTS, "groups_left_out", lang, k=len(left_out), n=min_size)),
+                              xref="paper", yref="paper", x=0, y=-0.3, showarrow=False, xanchor="left",
+                              yanchor="top", font=dict(size=11, color="#52606d"))
+        figure.update_layout(margin=dict(b=110))
+    return figure
 
 
 def choice_shares(frame: pd.DataFrame, lang: str, title: str, min_size: int,
@@ -242,15 +295,21 @@ def choice_shares(frame: pd.DataFrame, lang: str, title: str, min_size: int,
     figure = go.Figure()
     groups = list(dict.fromkeys(frame["group"]))
     colours = {**style.category_colours(groups), **(colours or {})}
+    any_hidden = False
     for group in groups:
         own = frame[frame["group"] == group]
         hidden = own["hidden"].any()
+        marks = [_marker(min_size, lang) if hidden else "" for _ in own["share"]]
+        any_hidden = any_hidden or bool(hidden)
         figure.add_bar(x=[plot_text(option) for option in own["option"]], y=own["share"].fillna(0),
                        name=plot_text((group_labels or {}).get(group, group)),
                        marker_color=colours[group], textposition="outside",
-                       text=[_marker(min_size, lang) if hidden else f"{v:.0%}" for v in own["share"].fillna(0)])
+                       text=[m or f"{v:.0%}" for v, m in zip(own["share"].fillna(0), marks)],
+                       customdata=_hover(own["share"], marks, lang, "{:.0%}"),
+                       hovertemplate="%{x}: %{customdata}<extra></extra>")
     figure.update_yaxes(tickformat=".0%", title=tr(TEXTS, "respondents", lang))
-    return _layout(figure, title, barmode="group")
+    figure = _layout(figure, title, barmode="group")
+    return _add_legend(figure, min_size, lang) if any_hidden else figure
 
 
 def themes(frame: pd.DataFrame, lang: str, title: str | None = None) -> go.Figure:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbook.participation.disclosure import hidden_groups, protect_counts, total_is_hidden
+from workbook.participation.disclosure import protect, total_is_hidden
+from workbook.privacy import SMALL
 from workbook.participation.labels import ANONYMOUS, OUTSIDE, UNKNOWN, actor_groups, group_order
 from workbook.project import Project
 
@@ -60,9 +61,13 @@ def activity_reach(project: Project, min_size: int | None = None) -> pd.DataFram
 
     Returns one row per activity (also those nobody took part in) with ``activity_id``,
     ``kind``, ``title``, ``date``, ``municipality``, ``organisations`` (distinct
-    organisations), ``companies`` (of them companies) and ``participants`` (people;
-    ``NaN`` where hidden). A survey with no participation rows counts its respondents
-    in the raw export as its participants.
+    organisations), ``companies`` (of them companies), ``participants`` (people;
+    ``NaN`` where hidden) and ``participants_reason`` (why hidden: ``"small"`` or
+    ``"secondary"``, see :mod:`workbook.privacy`). A survey with no participation rows
+    counts its respondents in the raw export as its participants.
+
+    The participants are protected against their total (the attendances) and against the
+    organisations shown beside them: an activity with 4 organisations had at least 4 people.
 
     Examples
     --------
@@ -86,9 +91,15 @@ def activity_reach(project: Project, min_size: int | None = None) -> pd.DataFram
     frame["participants"] = frame["participants"].fillna(frame["activity_id"].map(respondents))
     for column in ("organisations", "companies", "participants"):
         frame[column] = frame[column].fillna(0).astype(int)
-    frame["participants"] = protect_counts(frame.set_index("activity_id")["participants"], min_size).to_numpy()
+    keyed = frame.set_index("activity_id")
+    # A filtered dashboard view withholds what another view would give away (dashboard.filters).
+    withheld = pd.Series({key.split(":", 1)[1]: True for key in project.settings.get("withheld_figures") or {}
+                          if key.startswith("participants:")}, dtype=bool)
+    protected = protect(keyed["participants"], min_size, lower=keyed["organisations"], withheld=withheld)
+    frame["participants"] = protected["value"].to_numpy()
+    frame["participants_reason"] = protected["reason"].to_numpy()
     frame = frame[["activity_id", "kind", "title", "date", "municipality", "organisations", "companies",
-                   "participants"]]
+                   "participants", "participants_reason"]]
     return frame.sort_values(["date", "activity_id"], ignore_index=True)
 
 
@@ -135,8 +146,9 @@ def repeat_participation(project: Project, min_size: int | None = None) -> pd.Da
     """How many organisations and people took part in one, two, … activities.
 
     Returns columns ``activities`` (``"1"``, ``"2"``, …, the last ``"5+"``),
-    ``organisations`` and ``people`` (people with a participant id only: without one,
-    nobody can tell that two rows are the same person; ``NaN`` where hidden).
+    ``organisations``, ``people`` (people with a participant id only: without one,
+    nobody can tell that two rows are the same person; ``NaN`` where hidden) and
+    ``people_reason`` (why hidden, see :mod:`workbook.privacy`).
 
     Examples
     --------
@@ -156,8 +168,9 @@ def repeat_participation(project: Project, min_size: int | None = None) -> pd.Da
 
     organisations = distribution(rows.groupby("actor_id")["activity_id"].nunique())
     people = distribution(rows.dropna(subset=["participant_id"]).groupby("participant_id")["activity_id"].nunique())
+    protected = protect(people, min_size)
     return pd.DataFrame({"activities": labels, "organisations": organisations.to_numpy(),
-                         "people": protect_counts(people, min_size).to_numpy()})
+                         "people": protected["value"].to_numpy(), "people_reason": protected["reason"].to_numpy()})
 
 
 def representation(project: Project, dimension: str = "actor_type", min_size: int | None = None) -> pd.DataFrame:
@@ -171,7 +184,9 @@ def representation(project: Project, dimension: str = "actor_type", min_size: in
     per activity; ``NaN`` where hidden), ``ratio`` (attendance share / registry share:
     above 1 over-represented, below 1 under-represented; ``NaN`` where hidden or where the
     registry has no such organisation), ``organisation_ratio`` (the same for
-    organisations, never hidden) and ``hidden``.
+    organisations, never hidden), ``hidden`` and ``reason`` (why hidden, see
+    :mod:`workbook.privacy`). Attendances are protected against their total and against the
+    organisations of the group (each organisation that took part brought at least one person).
 
     Examples
     --------
@@ -194,7 +209,9 @@ def representation(project: Project, dimension: str = "actor_type", min_size: in
     counts = rows["actor_id"].map(groups).value_counts()
     frame = reach[["group", "registry", "reached"]].rename(columns={"reached": "organisations"})
     frame["attendances"] = frame["group"].map(counts).fillna(0).astype(int)
-    hidden = hidden_groups(frame.set_index("group")["attendances"], min_size).to_numpy()
+    keyed = frame.set_index("group")
+    protected = protect(keyed["attendances"], min_size, lower=keyed["organisations"])
+    hidden = protected["hidden"].to_numpy(dtype=bool)
     registry_total, organisation_total = frame["registry"].sum(), frame["organisations"].sum()
     attendance_total = frame["attendances"].sum()
     frame["registry_share"] = frame["registry"] / registry_total if registry_total else 0.0
@@ -204,10 +221,11 @@ def representation(project: Project, dimension: str = "actor_type", min_size: in
     frame["ratio"] = frame["attendance_share"] / registry_share
     frame["organisation_ratio"] = frame["organisation_share"] / registry_share
     frame["hidden"] = hidden
+    frame["reason"] = protected["reason"].to_numpy()
     for column in ("attendances", "attendance_share", "ratio"):
         frame[column] = frame[column].astype(float).mask(frame["hidden"])
     return frame[["group", "registry", "registry_share", "organisations", "organisation_share", "attendances",
-                  "attendance_share", "ratio", "organisation_ratio", "hidden"]]
+                  "attendance_share", "ratio", "organisation_ratio", "hidden", "reason"]]
 
 
 def headline_figures(project: Project, min_size: int | None = None) -> pd.Series:
@@ -218,6 +236,11 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
     ``municipalities_reached`` (municipalities with at least one organisation reached),
     ``municipalities``, ``repeat_organisations`` (organisations in more than one activity),
     ``inputs``, ``inputs_in_actions`` (inputs an action names as its source).
+
+    A filtered dashboard view also withholds ``people`` and ``attendances`` when another
+    view would give them away by difference (``project.settings["withheld_figures"]``, set by
+    :func:`workbook.dashboard.filters.filter_project`). ``attrs["reasons"]`` of the result
+    says why each hidden figure is hidden (see :mod:`workbook.privacy`).
 
     Examples
     --------
@@ -232,10 +255,14 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
     municipal = organisations_reached(project, "municipality")
     municipal = municipal[~municipal["group"].isin([OUTSIDE, UNKNOWN, ANONYMOUS])]
     people = rows["person"].nunique()
+    withheld = dict(project.settings.get("withheld_figures") or {})
+    for name, value in (("people", people), ("attendances", len(rows))):
+        if total_is_hidden(value, min_size):
+            withheld[name] = SMALL
     figures = {
         "activities": len(project.activities),
-        "people": float("nan") if total_is_hidden(people, min_size) else people,
-        "attendances": float("nan") if total_is_hidden(len(rows), min_size) else len(rows),
+        "people": float("nan") if "people" in withheld else people,
+        "attendances": float("nan") if "attendances" in withheld else len(rows),
         "organisations_reached": rows["actor_id"].nunique(),
         "organisations_in_registry": len(project.actors),
         "municipalities_reached": int((municipal["reached"] > 0).sum()),
@@ -244,4 +271,6 @@ def headline_figures(project: Project, min_size: int | None = None) -> pd.Series
         "inputs": len(project.inputs),
         "inputs_in_actions": project.action_inputs["input_id"].nunique(),
     }
-    return pd.Series(figures, dtype=float)
+    result = pd.Series(figures, dtype=float)
+    result.attrs["reasons"] = withheld
+    return result

@@ -12,7 +12,7 @@ from typing import Callable
 
 import pandas as pd
 
-from workbook import style
+from workbook import masking, style
 from workbook.i18n import percent, tr
 from workbook.participation import figures, gaps, reach, surveys, tables, voice
 from workbook.participation.labels import decimal, dimension_label, group_labels
@@ -153,7 +153,8 @@ class Section:
         self.blocks.append(Block("text", content, style=style))
 
     def table(self, frame: pd.DataFrame, caption: str = "", sheet: str | None = None) -> None:
-        self.blocks.append(Block("table", frame, caption, sheet=sheet))
+        # A table holding a disclosure mark carries its legend (workbook.participation.tables.with_legend).
+        self.blocks.append(Block("table", frame, caption or frame.attrs.get("caption", ""), sheet=sheet))
 
     def figure(self, figure) -> None:
         self.blocks.append(Block("figure", figure))
@@ -337,7 +338,7 @@ def _survey_blocks(project: Project, survey_id: str, section: Section, lang: str
         if by is not None and not on_scale.empty:
             section.text(tr(TEXTS, f"by_{by}", lang))
         if not on_scale.empty:
-            section.figure(figures.means(on_scale, lang, question_labels, labels, colours))
+            section.figure(figures.means(on_scale, lang, question_labels, labels, colours, min_size))
         if not dist.empty:
             likert_tables.append(tables.likert(dist, mean, min_size, lang, question_labels, labels))
         numbers = mean[~mean["question_id"].isin(likert_ids)]
@@ -372,6 +373,9 @@ def _open_blocks(project: Project, survey_id: str, section: Section, lang: str,
     if surveys.questions(project, survey_id, ("open",)).empty:
         return
     section.text(tr(TEXTS, "open_answers", lang))
+    if not masking.open_answers_shown(project.settings):
+        section.text(tr(masking.TEXTS, "hidden_by_setting", lang), style="note")
+        return
     answers = surveys.open_answers(project, survey_id)
     if answers.empty:
         section.text(tr(TEXTS, "no_open_answers", lang, n=min_size), style="note")
@@ -380,6 +384,7 @@ def _open_blocks(project: Project, survey_id: str, section: Section, lang: str,
     for question, own in themes.groupby("question_id", sort=False):
         section.figure(figures.themes(own, lang, question_labels.get(question, question)))
     labels = group_labels(project, "actor_type", answers["group"].unique(), lang)
+    section.text(tr(masking.TEXTS, "shown_as_written", lang), style="note")
     section.table(tables.open_answers(answers, lang, question_labels, labels),
                   sheet=_survey_sheet(survey_id, "open", lang))
     section.table(tables.themes(themes, lang, question_labels), sheet=_survey_sheet(survey_id, "themes", lang))

@@ -1,9 +1,11 @@
-"""Display tables of the participation summary: localised headers, group names, ``<n``.
+"""Display tables of the participation summary: localised headers, group names, marks.
 
 Views only: each function takes a table made by :mod:`reach`, :mod:`voice`, :mod:`gaps`
 or :mod:`surveys` and returns what a reader sees — counts as whole numbers, a hidden
-figure as the ``<n`` marker of :mod:`workbook.privacy`, shares as percentages. The same
-tables go to the notebook, the HTML report and the .xlsx.
+figure as the mark of :mod:`workbook.privacy` (``<n`` below the minimum group size,
+``..`` hidden only to protect another figure, or where the reason is not known), shares as
+percentages. A table holding a mark carries the one-line legend in ``frame.attrs["caption"]``.
+The same tables go to the notebook, the HTML report and the .xlsx.
 """
 
 from __future__ import annotations
@@ -14,9 +16,10 @@ import pandas as pd
 
 from workbook import vocab
 from workbook.i18n import label, percent, tr
+from workbook.masking import render
 from workbook.participation.labels import decimal
 from workbook.participation.themes import theme_label
-from workbook.privacy import TEXTS as PRIVACY_TEXTS
+from workbook.privacy import SMALL, legend, mark
 
 TEXTS = {
     "figure": {"fi": "Luku", "en": "Figure"},
@@ -83,34 +86,61 @@ TEXTS = {
 }
 
 
-def marker(min_size: int, lang: str) -> str:
-    """The sign of a hidden figure (``<5``), from :mod:`workbook.privacy`."""
-    return tr(PRIVACY_TEXTS, "marker", lang, n=min_size)
+def marker(min_size: int, lang: str, reason: str | None = None) -> str:
+    """The sign of a hidden figure (``<5`` when ``reason`` says it is below the minimum,
+    ``..`` otherwise), from :func:`workbook.privacy.mark`."""
+    return mark(reason, min_size, lang)
 
 
-def counts(values: pd.Series, min_size: int, lang: str) -> pd.Series:
-    """Whole numbers, the ``<n`` marker where a count is hidden (``NaN``).
+def _reasons(values: pd.Series, reasons: pd.Series | None) -> list:
+    return [None] * len(values) if reasons is None else list(reasons)
+
+
+def counts(values: pd.Series, min_size: int, lang: str, reasons: pd.Series | None = None) -> pd.Series:
+    """Whole numbers, the mark of :mod:`workbook.privacy` where a count is hidden (``NaN``):
+    ``<n`` where ``reasons`` says ``"small"``, ``..`` otherwise (never ``<n`` for a figure
+    that may be ``n`` or more).
 
     Examples
     --------
-    >>> counts(pd.Series([12.0, float("nan"), 0.0]), 5, "fi").tolist()
-    [12, '<5', 0]
+    >>> counts(pd.Series([12.0, float("nan"), float("nan"), 0.0]), 5, "fi",
+    ...        pd.Series([None, "small", "secondary", None])).tolist()
+    [12, '<5', '..', 0]
+    >>> counts(pd.Series([float("nan")]), 5, "fi").tolist()
+    ['..']
     """
-    return pd.Series([marker(min_size, lang) if pd.isna(v) else int(v) for v in values], index=values.index,
-                     dtype=object)
+    return pd.Series([marker(min_size, lang, r) if pd.isna(v) else int(v)
+                      for v, r in zip(values, _reasons(values, reasons))], index=values.index, dtype=object)
 
 
-def shares(values: pd.Series, lang: str, hidden: pd.Series | None = None, min_size: int = 5) -> pd.Series:
-    """Percentages; the ``<n`` marker where hidden, blank where there is nothing to share.
+def shares(values: pd.Series, lang: str, hidden: pd.Series | None = None, min_size: int = 5,
+           reasons: pd.Series | None = None) -> pd.Series:
+    """Percentages; the mark where hidden (see :func:`counts`), blank where there is
+    nothing to share.
 
     Examples
     --------
-    >>> shares(pd.Series([0.5, float("nan")]), "en", pd.Series([False, True])).tolist()
+    >>> shares(pd.Series([0.5, float("nan")]), "en", pd.Series([False, True]), 5, pd.Series([None, "small"])).tolist()
     ['50%', '<5']
     """
     hidden = pd.Series(False, index=values.index) if hidden is None else hidden
-    return pd.Series([marker(min_size, lang) if h else ("" if pd.isna(v) else percent(v, lang))
-                      for v, h in zip(values, hidden)], index=values.index, dtype=object)
+    return pd.Series([marker(min_size, lang, r) if h else ("" if pd.isna(v) else percent(v, lang))
+                      for v, h, r in zip(values, hidden, _reasons(values, reasons))], index=values.index, dtype=object)
+
+
+def with_legend(table: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
+    """``table`` with the legend of the marks as its caption (``attrs["caption"]``) when it
+    shows one.
+
+    Examples
+    --------
+    >>> with_legend(pd.DataFrame({"n": [12, ".."]}), 5, "en").attrs["caption"].startswith("<5 =")
+    True
+    """
+    shown = {marker(min_size, lang, SMALL), marker(min_size, lang, None)}
+    if table.isin(shown).any().any():
+        table.attrs["caption"] = legend(min_size, lang)
+    return table
 
 
 def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
@@ -120,8 +150,13 @@ def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = N
 
 def headlines(figures: pd.Series, min_size: int, lang: str) -> pd.DataFrame:
     """The process at a glance (``reach.headline_figures``)."""
-    return pd.DataFrame({tr(TEXTS, "figure", lang): [tr(TEXTS, k, lang) for k in figures.index],
-                         tr(TEXTS, "value", lang): counts(figures, min_size, lang).to_numpy()})
+    # Why a headline is hidden: reach.headline_figures says (a small total, or a filtered view
+    # that another view would give away); "..", which never states a value, when it does not.
+    known = figures.attrs.get("reasons", {})
+    reasons = pd.Series([known.get(k) if pd.isna(v) else None for k, v in figures.items()], index=figures.index)
+    return with_legend(pd.DataFrame({tr(TEXTS, "figure", lang): [tr(TEXTS, k, lang) for k in figures.index],
+                                     tr(TEXTS, "value", lang): counts(figures, min_size, lang, reasons).to_numpy()}),
+                       min_size, lang)
 
 
 def activities(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
@@ -131,8 +166,8 @@ def activities(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
         "activity": frame["activity_id"] + " " + frame["title"].fillna(""),
         "place": frame["municipality"].fillna(tr(TEXTS, "online", lang)),
         "organisations": frame["organisations"], "companies": frame["companies"],
-        "participants": counts(frame["participants"], min_size, lang)})
-    return _headers(table, lang)
+        "participants": counts(frame["participants"], min_size, lang, frame.get("participants_reason"))})
+    return with_legend(_headers(table, lang), min_size, lang)
 
 
 def reached(frame: pd.DataFrame, lang: str, group_name: str, labels: Mapping[str, str]) -> pd.DataFrame:
@@ -148,22 +183,23 @@ def representation(frame: pd.DataFrame, min_size: int, lang: str, group_name: st
                    labels: Mapping[str, str]) -> pd.DataFrame:
     """Shares of registry, organisations and people per group (``reach.representation``)."""
     hidden = frame["hidden"]
+    reasons = frame.get("reason")
     table = pd.DataFrame({
         "group": [labels.get(g, g) for g in frame["group"]], "registry": frame["registry"],
         "registry_share": shares(frame["registry_share"], lang), "organisations": frame["organisations"],
         "organisation_share": shares(frame["organisation_share"], lang),
-        "attendances": counts(frame["attendances"], min_size, lang),
-        "attendance_share": shares(frame["attendance_share"], lang, hidden, min_size),
-        "ratio": [marker(min_size, lang) if h else ("" if pd.isna(r) else decimal(r, lang, 2))
-                  for r, h in zip(frame["ratio"], hidden)]})
-    return _headers(table, lang, {"group": group_name})
+        "attendances": counts(frame["attendances"], min_size, lang, reasons),
+        "attendance_share": shares(frame["attendance_share"], lang, hidden, min_size, reasons),
+        "ratio": [marker(min_size, lang, m) if h else ("" if pd.isna(r) else decimal(r, lang, 2))
+                  for r, h, m in zip(frame["ratio"], hidden, _reasons(frame["ratio"], reasons))]})
+    return with_legend(_headers(table, lang, {"group": group_name}), min_size, lang)
 
 
 def repeat(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
     """Organisations and people by number of activities (``reach.repeat_participation``)."""
     table = pd.DataFrame({"activities_attended": frame["activities"], "organisations": frame["organisations"],
-                          "people": counts(frame["people"], min_size, lang)})
-    return _headers(table, lang)
+                          "people": counts(frame["people"], min_size, lang, frame.get("people_reason"))})
+    return with_legend(_headers(table, lang), min_size, lang)
 
 
 def inputs(frame: pd.DataFrame, lang: str, group_name: str, labels: Mapping[str, str]) -> pd.DataFrame:
@@ -213,7 +249,7 @@ def survey_overview(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFra
                           "respondents": counts(frame["respondents"], min_size, lang),
                           "likert_questions": frame["likert"], "choice_questions": frame["choice"],
                           "open_questions": frame["open"]})
-    return _headers(table, lang)
+    return with_legend(_headers(table, lang), min_size, lang)
 
 
 def respondents(frame: pd.DataFrame, min_size: int, lang: str, group_name: str,
@@ -221,7 +257,7 @@ def respondents(frame: pd.DataFrame, min_size: int, lang: str, group_name: str,
     """Respondents per group (``surveys.respondents_by``)."""
     table = pd.DataFrame({"group": [labels.get(g, g) for g in frame["group"]],
                           "respondents": counts(frame["respondents"], min_size, lang)})
-    return _headers(table, lang, {"group": group_name})
+    return with_legend(_headers(table, lang, {"group": group_name}), min_size, lang)
 
 
 def likert(distribution: pd.DataFrame, means: pd.DataFrame, min_size: int, lang: str,
@@ -244,7 +280,7 @@ def likert(distribution: pd.DataFrame, means: pd.DataFrame, min_size: int, lang:
         row[tr(TEXTS, "ci", lang)] = (f"{decimal(mean['ci_low'], lang, 2)} – {decimal(mean['ci_high'], lang, 2)}"
                                       if shown and pd.notna(mean["ci_low"]) else "")
         rows.append(row)
-    return pd.DataFrame(rows)
+    return with_legend(pd.DataFrame(rows), min_size, lang)
 
 
 def means(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapping[str, str],
@@ -258,7 +294,7 @@ def means(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mappin
                  for m, h in zip(frame["mean"], hidden)],
         "ci": ["" if h or pd.isna(low) else f"{decimal(low, lang, 2)} – {decimal(high, lang, 2)}"
                for low, high, h in zip(frame["ci_low"], frame["ci_high"], hidden)]})
-    return _headers(table, lang)
+    return with_legend(_headers(table, lang), min_size, lang)
 
 
 def choices(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapping[str, str],
@@ -270,15 +306,17 @@ def choices(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapp
         "count": counts(frame["count"], min_size, lang),
         "share": shares(frame["share"], lang, frame["hidden"], min_size),
         "n": counts(frame["n"], min_size, lang)})
-    return _headers(table, lang)
+    return with_legend(_headers(table, lang), min_size, lang)
 
 
 def open_answers(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
                  group_labels: Mapping[str, str]) -> pd.DataFrame:
-    """Open answers with the respondent's group and themes (``surveys.open_answers``)."""
+    """Open answers with the respondent's group and themes (``surveys.open_answers``); masked
+    contact details written in ``lang`` (:func:`workbook.masking.render`)."""
     table = pd.DataFrame({
         "question": [question_labels.get(q, q) for q in frame["question_id"]],
-        "group": [group_labels.get(g, g) for g in frame["group"]], "answer": frame["text"],
+        "group": [group_labels.get(g, g) for g in frame["group"]],
+        "answer": [render(text, lang) for text in frame["text"]],
         "themes": ["; ".join(theme_label(t, lang) for t in themes) for themes in frame["themes"]]})
     return _headers(table, lang)
 

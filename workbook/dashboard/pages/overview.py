@@ -9,7 +9,7 @@ from workbook.dashboard.cache import by_identity
 from workbook.dashboard.charts import bar_rows
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.headline import (
-    activity_period, actions_per_focus_area, most_active_organisations, plan_figures,
+    activity_period, actions_per_focus_area, most_active_organisations, plan_figures, shown_figure,
 )
 from workbook.dashboard.widgets import PAGES, TEXTS as PAGE_TEXTS, Panel
 from workbook.htmlreport import escape, table_html
@@ -18,7 +18,6 @@ from workbook.overview import activities_by_kind
 from workbook.participation import reach
 from workbook.participation.labels import group_label
 from workbook.participation.summary import TEXTS as SUMMARY_TEXTS
-from workbook.participation.tables import counts as shown_counts
 from workbook.style import ACTOR_TYPE_COLOURS, focus_area_colours
 
 TEXTS = {
@@ -90,7 +89,7 @@ def _reach(selection: Selection) -> pd.Series:
 def draw_headlines(selection: Selection, lang: str) -> str:
     """Six headline cards; the number of people is hidden when it is too small to publish."""
     figures = _reach(selection)
-    people = shown_counts(figures[["people"]], selection.full.min_group_size, lang).iloc[0]
+    people = shown_figure(figures, "people", selection.full.min_group_size, lang)
     cards = [
         (figures["activities"], "activities"),
         (figures["organisations_reached"], "organisations"),
