@@ -137,8 +137,8 @@ MESSAGES = {
         "en": "The column '{column}' is not in the codebook, so it was left out.",
     },
     "bad_answer": {
-        "fi": "Vastaus '{value}' ei sovi kysymyksen asteikkoon ({detail}).",
-        "en": "The answer '{value}' does not fit the question's scale ({detail}).",
+        "fi": "Vastaus '{value}' ei sovi kysymyksen asteikkoon ({detail}).{hint}",
+        "en": "The answer '{value}' does not fit the question's scale ({detail}).{hint}",
     },
     "never_took_part": {
         "fi": "Toimija '{value}'{hint} ei osallistunut mihinkään tilaisuuteen.",
