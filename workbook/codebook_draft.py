@@ -132,8 +132,9 @@ def _guess(header: str, values: list[object], municipalities: list[str], notes: 
         parts = [p.strip() for t in texts for p in t.split(";") if p.strip() and not cb.is_no_answer(p)]
         if len(set(parts)) <= 30:
             return {"type": "multi", "scale": ";".join(_by_frequency(parts))}
-    if len(distinct) <= 15 and max(len(t) for t in texts) <= 80 and len(texts) >= 2 * len(distinct) - 1 \
-            and len(distinct) < len(texts):
+    longest = max(len(t) for t in texts)
+    if len(distinct) <= 15 and longest <= 80 and len(distinct) < len(texts) \
+            and (len(distinct) <= max(2, len(texts) // 2) or longest <= 12):
         return {"type": "single", "scale": ";".join(_by_frequency(texts))}
     return {"type": "open"}
 

@@ -97,6 +97,7 @@ def load_surveys(codebook: pd.DataFrame, folder: Path, municipalities: Iterable[
     """Read every survey named in the codebook; return answers per survey and the problems."""
     surveys, problems = {}, []
     municipalities = list(municipalities)
+    raws = {}
     for survey_id, questions in codebook.groupby("survey_id", sort=True):
         path = find_export(folder, survey_id)
         if path is None:
@@ -105,14 +106,43 @@ def load_surveys(codebook: pd.DataFrame, folder: Path, municipalities: Iterable[
             continue
         display = f"{display_folder}/{path.name}"
         try:
-            raw = read_export(path, display, list(questions["column"]))
+            raws[survey_id] = (questions, read_export(path, display, list(questions["column"])))
         except ReadError as error:
             problems.append(error.problem)
-            continue
-        answers, survey_problems = type_answers(survey_id, questions, raw, municipalities)
+    # A name written in any export's name column is masked in every survey's text answers.
+    names = set().union(*(personal_names(questions, raw) for questions, raw in raws.values()))
+    for survey_id, (questions, raw) in raws.items():
+        answers, survey_problems = type_answers(survey_id, questions, raw, municipalities, names)
         surveys[survey_id] = answers
         problems.extend(survey_problems)
     return surveys, problems
+
+
+def _personal_columns(questions: pd.DataFrame, raw: RawTable) -> list[str]:
+    """Columns of an export holding personal data: coded ``personal`` or looking like it."""
+    coded = {_key(c): t for c, t in zip(questions["column"], questions["type"])}
+    columns = []
+    for column in raw.columns:
+        if not column or not str(column).strip():
+            continue
+        kind = coded.get(_key(column))
+        if kind == "personal" or kind is None and not METADATA_HEADER.match(str(column).strip()) and (
+                PERSONAL_METADATA.match(str(column).strip()) or PERSONAL_HEADER.search(column)):
+            columns.append(column)
+    return columns
+
+
+def personal_names(questions: pd.DataFrame, raw: RawTable) -> set[str]:
+    """People's names written in an export's personal columns (two words or more)."""
+    names = set()
+    for column in _personal_columns(questions, raw):
+        if _holds_emails(raw, column):
+            continue
+        for record in raw.records:
+            value = record.get(column)
+            if isinstance(value, str) and len(value.split()) >= 2 and len(value.strip()) >= 5:
+                names.add(" ".join(value.split()))
+    return names
 
 
 @dataclass
@@ -163,9 +193,12 @@ class _Unknowns:
         return out
 
 
-def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable,
-                 municipalities: Iterable[str]) -> tuple[pd.DataFrame, list[Problem]]:
-    """Typed answers of one export (one row per respondent) and the problems found."""
+def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable, municipalities: Iterable[str],
+                 names: Iterable[str] | None = None) -> tuple[pd.DataFrame, list[Problem]]:
+    """Typed answers of one export (one row per respondent) and the problems found.
+
+    ``names`` (default: those of this export's personal columns) are masked in text answers.
+    """
     municipalities = list(municipalities)
     problems: list[Problem] = [Problem("too_many_cells", raw.file, raw.sheet, row, value=extra)
                                for row, extra in raw.overlong_rows]
@@ -195,8 +228,6 @@ def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable,
             continue
         problems.append(Problem("survey_column_missing", raw.file, raw.sheet, 1, spec.column,
                                 value=spec.column))
-    personal_columns = [sources[s.question_id] for s in specs
-                        if s.type == "personal" and isinstance(sources.get(s.question_id), str)]
     for key, original in header.items():
         if original in used:
             continue
@@ -205,8 +236,6 @@ def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable,
         values = [r.get(original) for r in raw.records[:200]]
         looks_personal = PERSONAL_METADATA.match(str(original).strip()) or PERSONAL_HEADER.search(original) or any(
             isinstance(v, str) and (EMAIL.search(v) or PHONE.search(v)) for v in values)
-        if looks_personal:
-            personal_columns.append(original)
         problems.append(Problem("personal_data_dropped" if looks_personal else "uncoded_column",
                                 raw.file, raw.sheet, 1, original, severity="warning"))
     respondent_column = next((sources.get(s.question_id) for s in specs if s.type == "respondent_id"), None)
@@ -215,7 +244,7 @@ def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable,
                   if respondent_column and not is_blank(record.get(respondent_column)) else f"row{row}")
         for record, row in zip(raw.records, raw.rows)
     ]
-    names = _name_pattern(raw, [c for c in personal_columns if not _holds_emails(raw, c)])
+    names = _name_pattern(personal_names(questions, raw) if names is None else set(names))
     unknowns = _Unknowns()
     columns: dict[str, list[object]] = {}
     for spec in specs:
@@ -303,18 +332,15 @@ def _holds_emails(raw: RawTable, column: str) -> bool:
     return bool(values) and sum(bool(EMAIL.search(v)) for v in values) > len(values) / 2
 
 
-def _name_pattern(raw: RawTable, columns: list[str]) -> re.Pattern | None:
-    """Names written in the export's personal columns, to be masked wherever else they appear."""
-    names = set()
-    for column in columns:
-        for record in raw.records:
-            value = record.get(column)
-            if isinstance(value, str) and len(value.split()) >= 2 and len(value.strip()) >= 5:
-                parts = value.split()
-                names.update({" ".join(parts), " ".join(parts[::-1])})
-    if not names:
+def _name_pattern(names: set[str]) -> re.Pattern | None:
+    """A pattern finding the names, first-last or last-first, in any case and spacing."""
+    variants = set()
+    for name in names:
+        parts = name.split()
+        variants.update({" ".join(parts), " ".join(parts[::-1])})
+    if not variants:
         return None
-    alternatives = sorted((r"\s+".join(map(re.escape, n.split())) for n in names), key=len, reverse=True)
+    alternatives = sorted((r"\s+".join(map(re.escape, n.split())) for n in variants), key=len, reverse=True)
     return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
 
 
