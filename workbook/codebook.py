@@ -217,12 +217,15 @@ def known_scale(values: Iterable[object]) -> int | None:
     --------
     >>> known_scale(["Samaa mieltä", "Täysin eri mieltä"]), known_scale(["Kyllä"])
     (5, None)
+    >>> known_scale(["Jokseenkin samaa mieltä", "Samaa mieltä", "Täysin samaa mieltä"])
+    7
     """
     keys = {normalise(v) for v in values}
     if not keys:
         return None
     for points, labels in _SCALES.items():
-        if keys <= set(labels):
+        # Different labels must mean different points ("Jokseenkin samaa" and "Samaa mieltä": 7 points).
+        if keys <= set(labels) and len({labels[k] for k in keys}) == len(keys):
             return points
     return None
 
