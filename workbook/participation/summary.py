@@ -114,7 +114,7 @@ TEXTS = {
     "part_no_answer": {"fi": "ei vastausta", "en": "no answer"},
     "no_answer_text": {
         "fi": "Tyhjät vastaukset ja vastaukset, jotka koodikirjan mukaan tarkoittavat \"ei vastausta\" (En osaa sanoa, EOS, Ei vastausta …), lasketaan erikseen: ne eivät sisälly jakaumiin, osuuksiin eivätkä keskiarvoihin.",
-        "en": "Blank answers and answers that the codebook treats as \"no answer\" (Don't know, N/A, En osaa sanoa …) are counted apart: they are left out of every distribution, share and mean.",
+        "en": "Blank answers and answers that the codebook treats as \"no answer\" (Don't know, N/A …) are counted apart: they are left out of every distribution, share and mean.",
     },
     "part_choices": {"fi": "valinnat", "en": "choices"},
     "part_numbers": {"fi": "luvut", "en": "numbers"},
