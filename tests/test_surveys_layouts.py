@@ -453,3 +453,14 @@ def test_no_answer_counts_are_published_apart_from_the_scale(all_layouts, tmp_pa
     project, _ = all_layouts
     page = export(project, tmp_path, "en")[0].read_text(encoding="utf-8")
     assert "No answer (blank, Don&#x27;t know, N/A …)" in page or "No answer (blank, Don't know, N/A …)" in page
+
+
+def test_a_labels_cell_without_answer_equals_meaning_is_a_codebook_error(tmp_path):
+    write_csv(tmp_path / "p" / "surveys" / "S1.csv", ["Väite"], [["Erittäin tärkeä"]], ";")
+    codebook = [{"survey_id": "S1", "question_id": "Q1", "column": "Väite", "type": "likert", "scale": "1-5",
+                 "labels": "Erittäin tärkeä"}]
+    activities = MINIMAL["activities"] + [{"activity_id": "S1", "kind": "survey", "title": "K", "date": "2023-01-01"}]
+    report = validate_project(make_project(tmp_path / "p", activities=activities, survey_questions=codebook))
+    labels = [p for p in report.errors if p.column == "labels"]
+    assert labels and labels[0].value == "Erittäin tärkeä" and "S1 Q1" in labels[0].detail
+    assert "question Q1: write answer=meaning" in labels[0].message_en and "vastaus=merkitys" in labels[0].message_fi

@@ -105,8 +105,8 @@ MESSAGES = {
         "en": "'{value}' is not positive.",
     },
     "bad_format": {
-        "fi": "'{value}' ei ole oikeassa muodossa sarakkeeseen '{column}'.",
-        "en": "'{value}' is not in the right format for '{column}'.",
+        "fi": "'{value}' ei ole oikeassa muodossa sarakkeeseen '{column}'.{hint}",
+        "en": "'{value}' is not in the right format for '{column}'.{hint}",
     },
     "invalid_business_id": {
         "fi": "'{value}' ei ole kelvollinen Y-tunnus (tarkistenumero ei täsmää).",

@@ -208,9 +208,13 @@ def type_answers(survey_id: str, questions: pd.DataFrame, raw: RawTable, municip
         try:
             specs.append(Spec.of(row))
         except ValueError as error:
-            problems.append(Problem("bad_format", "survey_questions", value=str(error), column="labels",
-                                    table="survey_questions",
-                                    detail=f"{survey_id} {row['question_id']}"))
+            problems.append(Problem(
+                "bad_format", "survey_questions", value=str(error), column="labels", table="survey_questions",
+                detail=f"{survey_id} {row['question_id']}",
+                hint_fi=f"Kysely {survey_id}, kysymys {row['question_id']}: kirjoita vastaus=merkitys, esim. "
+                        "Erittäin tärkeä=5, ja erota parit ;-merkillä.",
+                hint_en=f"Survey {survey_id}, question {row['question_id']}: write answer=meaning, e.g. "
+                        "Erittäin tärkeä=5, and separate the pairs with ;."))
     sources: dict[str, object] = {}
     for spec in specs:
         source = header.get(_key(spec.column))
