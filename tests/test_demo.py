@@ -55,6 +55,19 @@ def test_survey_exports_hold_personal_data_that_never_reaches_the_project(demo_p
     assert "@example" not in loaded
     names = {line.split(";")[1] for line in raw.splitlines()[1:6]}
     assert names and not any(name in loaded for name in names)
+    # The tools' own .xlsx layouts carry names and e-mails too (Webropol S3, Microsoft Forms S4).
+    from workbook.readers import read_xlsx
+
+    for survey in ("S3", "S4"):
+        sheet = read_xlsx(DEMO / "surveys" / f"{survey}.xlsx", f"{survey}.xlsx")["vastaukset"]
+        people = {str(r[c]) for r in sheet.records for c in ("Nimi", "Sähköposti") if r.get(c)}
+        assert len(people) > 100 and not any(person in loaded for person in people)
+
+
+def test_demo_surveys_come_in_the_tools_layouts_and_load_with_codebook_rows_only(demo_project):
+    assert sorted(demo_project.surveys) == ["S1", "S2", "S3", "S4"]
+    assert {p.name for p in (DEMO / "surveys").iterdir()} == {"S1.csv", "S2.csv", "S3.xlsx", "S4.xlsx"}
+    assert {len(a) for a in demo_project.surveys.values()} == {250, 180, 85, 58}
 
 
 def test_demo_generator_rebuilds_the_committed_files_byte_for_byte(tmp_path):

@@ -51,13 +51,19 @@ def published_text(paths: list[Path]) -> str:
 
 
 def raw_survey_personal_data(folder: Path) -> list[str]:
-    """Names and e-mails written in the raw survey exports of a project."""
+    """Names and e-mails written in the raw survey exports of a project (.csv and .xlsx)."""
+    from workbook.readers import read_xlsx
+
     found = set()
     for path in sorted((folder / "surveys").glob("*.csv")):
         text = path.read_text(encoding="utf-8-sig")
         dialect = csv.Sniffer().sniff(text.splitlines()[0], delimiters=",;")
         for row in csv.DictReader(text.splitlines(), dialect=dialect):
             found |= {row[c].strip() for c in ("Nimi", "Sähköposti") if row.get(c, "").strip()}
+    for path in sorted((folder / "surveys").glob("*.xlsx")):
+        for sheet in read_xlsx(path, path.name).values():
+            for row in sheet.records:
+                found |= {str(row[c]).strip() for c in ("Nimi", "Sähköposti") if row.get(c)}
     return sorted(found)
 
 

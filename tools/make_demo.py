@@ -11,17 +11,22 @@ byte-identical files. The generator lives in tools/demo/.
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 import sys
 from pathlib import Path
+
+# openpyxl writes different XML when lxml happens to be installed: build without it, so that
+# the bytes do not depend on the machine.
+os.environ["OPENPYXL_LXML"] = "False"
 
 TOOLS = Path(__file__).resolve().parent
 ROOT = TOOLS.parent
 sys.path.insert(0, str(TOOLS))
 sys.path.insert(0, str(ROOT))
 
-from demo import actors, checks, clusters, plan, process, readme, surveys, write  # noqa: E402
+from demo import actors, checks, clusters, plan, process, readme, surveys, tool_exports, write  # noqa: E402
 
 CSV_DIR = ROOT / "data" / "demo-lapland"
 XLSX_DIR = ROOT / "data" / "demo-lapland-xlsx"
@@ -49,11 +54,15 @@ def build() -> tuple[dict[str, list[dict]], dict[str, tuple[list[str], list[list
                                            "kunta_Savukoski")}
     actions = plan.build_actions(rng, reg, inputs, excluded)
     exports = {sid: surveys.build_export(rng, sid) for sid in surveys.QUESTIONS}
+    # Exports as the survey tools write them (.xlsx), from their own seed: the files above stay as they were.
+    tool_rng = random.Random(2024)
+    xlsx_exports = {"S3": tool_exports.build_s3(tool_rng), "S4": tool_exports.build_s4(tool_rng)}
+    activities = sorted(process.activity_rows() + tool_exports.activity_rows(), key=lambda row: row["date"])
     tables = {
         "project": [{"key": k, "value": v} for k, v in PROJECT],
         "focus_areas": plan.focus_area_rows(),
         "actors": [a.row() for a in reg.actors],
-        "activities": process.activity_rows(),
+        "activities": activities,
         "participation": participation,
         "inputs": inputs,
         "actions": actions,
@@ -62,9 +71,9 @@ def build() -> tuple[dict[str, list[dict]], dict[str, tuple[list[str], list[list
         "clusters": cluster_rows,
         "cluster_criteria": clusters.criteria_rows(),
         "cluster_assessments": clusters.assessment_rows(),
-        "survey_questions": surveys.codebook_rows(),
+        "survey_questions": surveys.codebook_rows() + tool_exports.codebook_rows(),
     }
-    return tables, exports, {"registry": reg}
+    return tables, exports, {"registry": reg, "xlsx_exports": xlsx_exports}
 
 
 def main(argv: list[str]) -> int:
@@ -80,12 +89,16 @@ def main(argv: list[str]) -> int:
         write.write_table(csv_dir, name, rows)
     for survey_id, (header, rows) in exports.items():
         write.write_survey(csv_dir / "surveys", survey_id, header, rows)
+    for survey_id, (header, rows) in context["xlsx_exports"].items():
+        write.write_survey_xlsx(csv_dir / "surveys", survey_id, header, rows)
     (csv_dir / "README.md").write_text(readme.render(tables, context["registry"]), encoding="utf-8")
     write.build_xlsx(csv_dir, xlsx_dir, list(tables))
     for name, rows in tables.items():
         print(f"{name:22} {len(rows):4d} rows")
     for survey_id, (_, rows) in exports.items():
         print(f"surveys/{survey_id}.csv{'':10} {len(rows):4d} respondents")
+    for survey_id, (_, rows) in context["xlsx_exports"].items():
+        print(f"surveys/{survey_id}.xlsx{'':9} {len(rows):4d} respondents")
     if "--no-check" not in argv:
         return checks.check_outputs(ROOT, csv_dir, xlsx_dir)
     return 0

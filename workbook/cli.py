@@ -69,6 +69,12 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-browser", action="store_true")
     serve.set_defaults(handler=_lazy("workbook.dashboard.serve", "cli"))
 
+    codebook = commands.add_parser("codebook", help="Draft survey_questions rows for a survey export (.csv/.xlsx)")
+    codebook.add_argument("export", type=Path)
+    codebook.add_argument("--survey", required=True, help="survey id (the activity id of the survey)")
+    codebook.add_argument("--out", type=Path, default=None, help="write the rows to this CSV file")
+    codebook.set_defaults(handler=_lazy("workbook.codebook_draft", "cli"))
+
     report = commands.add_parser("report", help="Run every notebook and build the whole deliverable pack")
     report.add_argument("project", type=Path)
     report.add_argument("--out", type=Path, required=True)

@@ -105,8 +105,8 @@ MESSAGES = {
         "en": "'{value}' is not positive.",
     },
     "bad_format": {
-        "fi": "'{value}' ei ole oikeassa muodossa sarakkeeseen '{column}'.",
-        "en": "'{value}' is not in the right format for '{column}'.",
+        "fi": "'{value}' ei ole oikeassa muodossa sarakkeeseen '{column}'.{hint}",
+        "en": "'{value}' is not in the right format for '{column}'.{hint}",
     },
     "invalid_business_id": {
         "fi": "'{value}' ei ole kelvollinen Y-tunnus (tarkistenumero ei täsmää).",
@@ -137,8 +137,8 @@ MESSAGES = {
         "en": "The column '{column}' is not in the codebook, so it was left out.",
     },
     "bad_answer": {
-        "fi": "Vastaus '{value}' ei sovi kysymyksen asteikkoon ({detail}).",
-        "en": "The answer '{value}' does not fit the question's scale ({detail}).",
+        "fi": "Vastaus '{value}' ei sovi kysymyksen asteikkoon ({detail}).{hint}",
+        "en": "The answer '{value}' does not fit the question's scale ({detail}).{hint}",
     },
     "never_took_part": {
         "fi": "Toimija '{value}'{hint} ei osallistunut mihinkään tilaisuuteen.",

@@ -285,10 +285,10 @@ class ClusterAssessments(pa.DataFrameModel):
 
 
 class SurveyQuestions(pa.DataFrameModel):
-    """Codebook of the raw survey exports in ``surveys/``."""
+    """Codebook of the raw survey exports in ``surveys/`` (.csv or .xlsx): one row per question; a multiple-choice question exported as one column per option ("Question: Option", "Question [Option]") has one row whose column is the question part."""
 
-    survey_id: Series[str] = _field("Survey (activity id; export file surveys/<id>.csv)",
-                                    "Kysely (tilaisuuden tunniste; tiedosto surveys/<tunniste>.csv)",
+    survey_id: Series[str] = _field("Survey (activity id; export file surveys/<id>.csv or .xlsx)",
+                                    "Kysely (tilaisuuden tunniste; tiedosto surveys/<tunniste>.csv tai .xlsx)",
                                     ref="activities.activity_id", example="S1")
     question_id: Series[str] = _field("Question id", "Kysymyksen tunniste", is_id=True, example="Q1")
     column: Series[str] = _field("Column header in the export", "Sarakkeen otsikko vientitiedostossa",
@@ -299,6 +299,17 @@ class SurveyQuestions(pa.DataFrameModel):
     scale: Series[str] = _field("Scale (likert: 1-5) or options separated by ;",
                                 "Asteikko (likert: 1-5) tai vaihtoehdot ;-merkillä eroteltuna",
                                 required=False, example="1-5")
+    no_answer: Series[str] = _field(
+        "More answers meaning \"no answer\", separated by ; (\"En osaa sanoa\", \"EOS\", \"Don't know\", "
+        "\"N/A\" and blank always are)",
+        "Muut \"ei vastausta\" -arvot ;-merkillä eroteltuina (\"En osaa sanoa\", \"EOS\", \"Ei vastausta\", "
+        "\"N/A\" ja tyhjä ovat aina)",
+        required=False, example="99")
+    labels: Series[str] = _field(
+        "What answers mean, as answer=meaning separated by ; (scale point, actor type, municipality or option)",
+        "Vastausten merkitys muodossa vastaus=merkitys ;-merkillä eroteltuina (asteikon kohta, "
+        "toimijatyyppi, kunta tai vaihtoehto)",
+        required=False, example="Erittäin tärkeä=5")
 
 
 class Municipalities(pa.DataFrameModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from . import clusters, plan, process, surveys
+from . import clusters, plan, process, surveys, tool_exports
 
 REAL_ORGS = [
     ("Lapin liitto", "Regional Council of Lapland"), ("Lapin ELY-keskus", "Lapland ELY Centre"),
@@ -152,6 +152,13 @@ Raw survey exports: `surveys/S1.csv` ({sum(surveys.TYPE_COUNTS['S1'].values())} 
 `surveys/S2.csv` ({sum(surveys.TYPE_COUNTS['S2'].values())} respondents, closed 2023-05-15): UTF-8 with BOM, `;`
 delimiter, with the personal columns "Nimi" and "Sähköposti" (dropped by the loader) and a
 few open answers containing an e-mail address or phone number (masked by the loader).
+Two more exports are `.xlsx` files as the survey tools write them, loaded with codebook rows
+only (nothing in them was edited for the workbook): `surveys/S3.xlsx` ({sum(tool_exports.S3_TYPES.values())} respondents,
+Webropol style: scale answers as labels with "En osaa sanoa", a multiple choice as one column
+per option, organisation types and municipalities in the respondents' own words and spelling)
+and `surveys/S4.xlsx` ({sum(tool_exports.S4_TYPES.values())} respondents, Microsoft Forms style: the ID, start and
+completion time, e-mail, name and last-modified columns, a 7-point scale with "EOS", a multiple
+choice joined with ";", 99 for "no answer" in a number question).
 
 ### Imperfections planted on purpose
 

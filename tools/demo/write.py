@@ -55,6 +55,32 @@ def write_survey(folder: Path, survey_id: str, header: list[str], rows: list[lis
     return path
 
 
+def write_survey_xlsx(folder: Path, survey_id: str, header: list[str], rows: list[list[object]]) -> Path:
+    """A raw export the way Webropol and Microsoft Forms write one: one sheet, typed cells
+    (numbers, date-times), deterministic bytes."""
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "Vastaukset"
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    for cells in sheet.iter_rows(min_row=2):
+        for target in cells:
+            if isinstance(target.value, datetime):
+                target.number_format = "d.m.yyyy h:mm"
+    workbook.properties.created = datetime(2023, 6, 1)
+    workbook.properties.modified = datetime(2023, 6, 1)
+    workbook.properties.creator = "tools/make_demo.py"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{survey_id}.xlsx"
+    path.write_bytes(_normalise_zip(buffer.getvalue()))
+    return path
+
+
 def _typed(kind: str, text: str):
     if text == "":
         return None

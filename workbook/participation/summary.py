@@ -111,6 +111,11 @@ TEXTS = {
     "sheet_survey": {"fi": "{survey} {part}", "en": "{survey} {part}"},
     "part_respondents": {"fi": "vastaajat", "en": "respondents"},
     "part_likert": {"fi": "väittämät", "en": "statements"},
+    "part_no_answer": {"fi": "ei vastausta", "en": "no answer"},
+    "no_answer_text": {
+        "fi": "Tyhjät vastaukset ja vastaukset, jotka koodikirjan mukaan tarkoittavat \"ei vastausta\" (En osaa sanoa, EOS, Ei vastausta …), lasketaan erikseen: ne eivät sisälly jakaumiin, osuuksiin eivätkä keskiarvoihin.",
+        "en": "Blank answers and answers that the codebook treats as \"no answer\" (Don't know, N/A …) are counted apart: they are left out of every distribution, share and mean.",
+    },
     "part_choices": {"fi": "valinnat", "en": "choices"},
     "part_numbers": {"fi": "luvut", "en": "numbers"},
     "part_open": {"fi": "avoimet", "en": "open answers"},
@@ -327,6 +332,11 @@ def _survey_blocks(project: Project, survey_id: str, section: Section, lang: str
     distribution = surveys.likert_distribution(project, survey_id)
     if not distribution.empty:
         section.figure(figures.likert_diverging(distribution, lang, question_labels, min_size))
+    unanswered = surveys.no_answer_counts(project, survey_id)
+    if not unanswered.empty:
+        section.text(tr(TEXTS, "no_answer_text", lang))
+        section.table(tables.no_answers(unanswered, min_size, lang, question_labels),
+                      sheet=_survey_sheet(survey_id, "no_answer", lang))
     likert_ids = set(surveys.questions(project, survey_id, ("likert",))["question_id"])
     likert_tables, number_tables, choice_tables = [], [], []
     for by in groupings:

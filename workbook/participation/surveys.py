@@ -218,6 +218,50 @@ def means(project: Project, survey_id: str, by: str | None = None, min_size: int
                       ("n", "mean", "ci_low", "ci_high"))
 
 
+def no_answer_counts(project: Project, survey_id: str, by: str | None = None,
+                     min_size: int | None = None) -> pd.DataFrame:
+    """How many respondents gave no answer to each closed question, apart from the scale.
+
+    "No answer" is a blank cell or an answer the codebook treats as one ("En osaa sanoa",
+    "EOS", "Don't know", "N/A", a question's own codes such as 99): such answers are left
+    out of every mean, share and distribution and counted here instead. Returns
+    ``question_id``, ``type``, ``group`` (``_all`` overall), ``respondents``, ``answered``,
+    ``no_answer`` and ``hidden``; a group is hidden (its figures ``NaN``) when its answers
+    to the question are (as in :func:`likert_distribution`) or when its respondents are
+    (as in :func:`respondents_by`), so that no hidden figure can be worked out from these.
+
+    Examples
+    --------
+    >>> from workbook import load_project
+    >>> from workbook.cli import DEMO_PROJECT
+    >>> project = load_project(DEMO_PROJECT)
+    >>> table = no_answer_counts(project, "S1").set_index("question_id")
+    >>> bool((table["answered"] + table["no_answer"] == table["respondents"]).all())
+    True
+    """
+    min_size = _min_size(project, min_size)
+    answers = project.surveys[survey_id]
+    groups = _grouped(project, survey_id, by)
+    hidden_people = pd.Series(dtype=bool)
+    if by is not None:
+        sizes = respondents_by(project, survey_id, by, min_size)
+        hidden_people = sizes.set_index("group")["hidden"]
+    rows = []
+    for question in questions(project, survey_id, ("likert", "number", "single", "multi")).itertuples():
+        values = answers[question.question_id]
+        answered = values.map(lambda v: bool(v) if isinstance(v, tuple) else not pd.isna(v)).astype(bool)
+        hidden = _hidden_for(groups, pd.Series(True, index=answers.index), project, by, min_size)
+        by_answers = _hidden_for(groups, answered, project, by, min_size)
+        for group, hide in hidden.items():
+            own = groups == group
+            hide = bool(hide or by_answers.get(group, True) or hidden_people.get(group, False))
+            rows.append({"question_id": question.question_id, "type": question.type, "group": group,
+                         "respondents": int(own.sum()), "answered": int((answered & own).sum()),
+                         "no_answer": int((~answered & own).sum()), "hidden": hide})
+    return _protected(rows, ["question_id", "type", "group", "respondents", "answered", "no_answer", "hidden"],
+                      ("respondents", "answered", "no_answer"))
+
+
 def choice_counts(project: Project, survey_id: str, by: str | None = None,
                   min_size: int | None = None) -> pd.DataFrame:
     """How many respondents chose each option of the single- and multi-choice questions.

@@ -75,6 +75,8 @@ TEXTS = {
     "question": {"fi": "Kysymys", "en": "Question"},
     "group": {"fi": "Ryhmä", "en": "Group"},
     "n": {"fi": "Vastauksia", "en": "Answers"},
+    "answered": {"fi": "Vastasi asteikolla tai valitsi", "en": "Answered on the scale or chose"},
+    "no_answer": {"fi": "Ei vastausta (tyhjä, En osaa sanoa, EOS …)", "en": "No answer (blank, Don't know, N/A …)"},
     "mean": {"fi": "Keskiarvo", "en": "Mean"},
     "ci": {"fi": "95 %:n luottamusväli", "en": "95% confidence interval"},
     "option": {"fi": "Vaihtoehto", "en": "Option"},
@@ -281,6 +283,21 @@ def likert(distribution: pd.DataFrame, means: pd.DataFrame, min_size: int, lang:
                                       if shown and pd.notna(mean["ci_low"]) else "")
         rows.append(row)
     return with_legend(pd.DataFrame(rows), min_size, lang)
+
+
+def no_answers(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapping[str, str],
+               group_labels: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Respondents who answered and who gave no answer, per question (and group)
+    (``surveys.no_answer_counts``): the "no answer" count stands apart from the scale."""
+    table = pd.DataFrame({
+        "question": [question_labels.get(q, q) for q in frame["question_id"]],
+        "group": [(group_labels or {}).get(g, g) for g in frame["group"]],
+        "respondents": counts(frame["respondents"], min_size, lang),
+        "answered": counts(frame["answered"], min_size, lang),
+        "no_answer": counts(frame["no_answer"], min_size, lang)})
+    if (frame["group"] == frame["group"].iloc[0]).all() if len(frame) else True:
+        table = table.drop(columns="group")
+    return _headers(table, lang)
 
 
 def means(frame: pd.DataFrame, min_size: int, lang: str, question_labels: Mapping[str, str],
