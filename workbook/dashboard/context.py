@@ -85,10 +85,48 @@ def visitor_language(lang: str | None = None) -> Lang:
     if lang is not None:
         return check_lang(lang)
     if os.environ.get("VOILA_PREHEAT") == "True":
-        from voila.utils import wait_for_request
-
         wait_for_request()
     return requested_language(os.environ.get("QUERY_STRING", ""), os.environ.get(ENV_LANG) or "fi")
+
+
+def wait_for_request() -> None:
+    """In a pre-heated kernel: wait until Voilà hands the kernel to a visitor, then put the
+    visitor's request (address, query string) into ``os.environ``.
+
+    Does what ``voila.utils.wait_for_request`` does, over tornado's WebSocket client (already
+    loaded by the kernel) instead of importing the ``voila`` package, which pulls in the whole
+    Jupyter server: 1.6–2.1 CPU s in every pre-heated kernel (measured).
+    """
+    import asyncio
+    import json
+    import threading
+
+    from tornado.websocket import websocket_connect
+
+    server = os.environ.get("VOILA_SERVER_URL", "/")
+    url = (f"{os.environ.get('VOILA_WS_PROTOCOL', 'ws')}://{os.environ.get('VOILA_APP_IP', '127.0.0.1')}:"
+           f"{os.environ.get('VOILA_APP_PORT', '8866')}{os.environ.get('VOILA_WS_BASE_URL', server)}"
+           f"voila/query/{os.environ.get('VOILA_KERNEL_ID')}")
+    received: list[str] = []
+
+    async def receive() -> None:
+        connection = await asyncio.wait_for(websocket_connect(url), 5)
+        message = await connection.read_message()
+        connection.close()
+        if isinstance(message, str):
+            received.append(message)
+
+    def run() -> None:  # the kernel's own event loop is busy running this cell
+        try:
+            asyncio.run(receive())
+        except Exception as error:  # noqa: BLE001 -- the page is then shown in the server's language
+            server_log().warning("no request info for this pre-heated kernel: %s", error)
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join()
+    for key, value in (json.loads(received[0]).items() if received else ()):
+        os.environ[key] = value
 
 
 def requested_language(query_string: str, default: str) -> Lang:
