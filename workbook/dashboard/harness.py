@@ -64,9 +64,10 @@ class ServedDashboards:
     """
 
     def __init__(self, project: Path, lang: str = "fi", token: str | None = None, startup_timeout: float = 60,
-                 overrides: dict | None = None, visitors: int = 1):
+                 overrides: dict | None = None, visitors: int = 1, options: list[str] | None = None):
         self.project = Path(project)
         self.visitors = visitors
+        self.options = list(options or [])  # more options of ``workbook serve``
         self.lang = lang
         self.token = token
         self.overrides = overrides
@@ -87,7 +88,7 @@ class ServedDashboards:
     def start(self) -> "ServedDashboards":
         if self.overrides is None:
             command = [sys.executable, "-m", "workbook.cli", "serve", str(self.project), "--no-browser",
-                       "--port", str(self.port), "--lang", self.lang, "--visitors", str(self.visitors)]
+                       "--port", str(self.port), "--lang", self.lang, "--visitors", str(self.visitors), *self.options]
             command += ["--token", self.token] if self.token else []
         else:
             call = (f"serve({str(self.project)!r}, {self.lang!r}, '127.0.0.1', {self.port}, {self.token!r}, "
@@ -290,3 +291,56 @@ class NginxProxy:
                 os.killpg(self.process.pid, signal.SIGKILL)
                 self.process.wait(5)
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds used so far by a server and its kernels, the kernels already ended included
+    (the server reaps them, so their time counts among its children's)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    times = root.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in root.children(recursive=True):
+        try:
+            child_times = child.cpu_times()
+            total += child_times.user + child_times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def server_rss_mib(pid: int) -> float:
+    """Resident memory of a server and all its kernels (MiB)."""
+    import psutil
+
+    total = 0
+    root = psutil.Process(pid)
+    for process in (root, *root.children(recursive=True)):
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 2**20
+
+
+def visit_together(context, urls: list[str], timeout: float = 120) -> list[float]:
+    """Open every address in its own tab of ``context`` at the same moment; seconds until each
+    page's views were drawn (``inf`` for a page not drawn within ``timeout``). The tabs stay open."""
+    pages = [context.new_page() for _ in urls]
+    started = []
+    for page, url in zip(pages, urls):
+        started.append(time.perf_counter())
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
+    seconds = [float("inf")] * len(pages)
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline and any(s == float("inf") for s in seconds):
+        for index, page in enumerate(pages):
+            if seconds[index] == float("inf"):
+                try:
+                    if page.evaluate(DRAWN_SCRIPT):
+                        seconds[index] = time.perf_counter() - started[index]
+                except Exception:  # noqa: BLE001 -- a page still navigating
+                    pass
+        time.sleep(0.25)
+    return seconds
