@@ -135,3 +135,29 @@ def test_a_foreign_host_is_refused_on_pages_and_websockets_and_a_foreign_origin_
     assert _websocket_status(port, kernel_id, f"evil.example:{port}", f"http://evil.example:{port}") == 403
     assert _websocket_status(port, kernel_id, own, f"http://evil.example:{port}") == 403
     assert _websocket_status(port, kernel_id, own, "null") == 403
+
+
+def test_kernels_take_the_validated_project_from_the_servers_cache_until_a_file_changes(tmp_path, monkeypatch):
+    import os
+    import shutil
+
+    from workbook import load_project
+    from workbook.dashboard import context
+
+    folder = tmp_path / "project"
+    shutil.copytree(DEMO, folder)
+    (tmp_path / "runtime").mkdir()
+    cache = context.write_project_cache(tmp_path / "runtime", folder, load_project(folder))
+    assert folder not in cache.parents, "the cache must stay outside the project folder"
+    monkeypatch.setenv(context.ENV_PROJECT, str(folder))
+    monkeypatch.setenv(context.ENV_CACHE, str(cache))
+    loads = []
+    monkeypatch.setattr(context, "load_project", lambda path: loads.append(path) or load_project(path))
+
+    cached = context.load_dashboard_project()
+    assert loads == [] and len(cached.actors) == len(load_project(folder).actors)
+
+    actors = folder / "actors.csv"
+    os.utime(actors, ns=(actors.stat().st_atime_ns, actors.stat().st_mtime_ns + 10**9))
+    context.load_dashboard_project()
+    assert loads == [folder], "a changed project file must be loaded and validated again"

@@ -23,17 +23,22 @@ server starts, so a broken project fails here with the full report, not in a bro
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import ipaddress
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import webbrowser
 from pathlib import Path
 from typing import Mapping
 from urllib.parse import urlencode
 
-from workbook.dashboard.context import ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language
+from workbook.dashboard.context import (
+    ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
+)
 from workbook.dashboard.limits import KernelLedger, Limits, host_allowed, origin_allowed, refusal_page
 from workbook.dashboard.widgets import PAGES
 from workbook.i18n import check_lang
@@ -115,7 +120,7 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     lang = check_lang(lang)
     project_path = Path(project).resolve()
     try:
-        load_project(project_path)
+        validated = load_project(project_path)
     except ProjectPathError as error:
         print(f"workbook: {error}", file=sys.stderr)
         return 2
@@ -128,6 +133,10 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
               "machine can open the dashboards (see docs/DEPLOYMENT.md).", file=sys.stderr)
     os.environ[ENV_PROJECT] = str(project_path)
     os.environ[ENV_LANG] = lang
+    # The validated project, for every kernel of this server (removed when the server stops).
+    runtime = Path(tempfile.mkdtemp(prefix="workbook-serve-"))
+    atexit.register(shutil.rmtree, runtime, True)
+    os.environ[ENV_CACHE] = str(write_project_cache(runtime, project_path, validated))
     if host not in ("", "0.0.0.0", "::"):
         # A pre-heated kernel asks the server at this address which page a visitor opened.
         os.environ["VOILA_APP_IP"] = host
