@@ -51,13 +51,16 @@ FIRST_PAGE = PAGES["overview"]
 
 def cli(args: argparse.Namespace) -> int:
     """``workbook serve``: validate the project, then serve the dashboards until interrupted."""
+    option = functools.partial(getattr, args)  # options absent from older callers' namespaces: defaults
+    visitors = option("visitors", None)
+    max_kernels = option("max_kernels", None)
     server = {key: value for key, value in (
-        ("allowed_hosts", list(args.allow_host or [])),
-        ("max_kernels", args.max_kernels if args.max_kernels is not None else visitor_kernels(args.visitors)),
-        ("max_kernels_per_client", args.max_kernels_per_client),
-        ("trust_proxy_headers", args.behind_proxy or None),
+        ("allowed_hosts", list(option("allow_host", None) or [])),
+        ("max_kernels", max_kernels if max_kernels is not None else visitor_kernels(visitors)),
+        ("max_kernels_per_client", option("max_kernels_per_client", None)),
+        ("trust_proxy_headers", option("behind_proxy", False) or None),
     ) if value not in (None, [])}
-    overrides = {SERVER_SECTION: server, **pool_settings(args.visitors)}
+    overrides = {SERVER_SECTION: server, **pool_settings(visitors)}
     return serve(args.project, args.lang, args.host, args.port, args.token, open_browser=not args.no_browser,
                  overrides=overrides)
 
