@@ -29,7 +29,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workbook.dashboard.harness import (
-    RequestLog, ServedDashboards, open_browser, server_cpu_seconds, server_rss_mib, visit_together, wait_until_quiet,
+    RequestLog, ServedDashboards, open_browser, server_cpu_seconds, server_rss_mib, visit_together, wait_for_pools,
 )
 from workbook.dashboard.serve import pool_sizes
 from workbook.dashboard.widgets import PAGES
@@ -45,7 +45,7 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float) -> di
     keys = list(PAGES)
     with ServedDashboards(project, visitors=visitors, startup_timeout=120,
                           options=["--max-kernels-per-client", str(10 * visitors + 10)]) as server:
-        wait_until_quiet(server.process.pid, timeout=600, busy_percent=20)
+        wait_for_pools(server)
         pages = [keys[i % len(keys)] if mix else "overview" for i in range(visitors)]
         urls = [server.url(key) for key in pages]
         peak = [server_rss_mib(server.process.pid)]

@@ -23,7 +23,9 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from workbook.dashboard.harness import RequestLog, ServedDashboards, open_browser, wait_until_drawn, wait_until_quiet
+from workbook.dashboard.harness import (
+    RequestLog, ServedDashboards, open_browser, wait_for_pools, wait_until_drawn, wait_until_quiet,
+)
 from workbook.dashboard.widgets import PAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,6 +49,7 @@ def main(argv: list[str]) -> int:
     failed = False
     with sync_playwright() as playwright, ServedDashboards(DEMO, overrides=overrides) as server, \
             tempfile.TemporaryDirectory() as profile:
+        wait_for_pools(server)
         context = open_browser(playwright, Path(profile))
         RequestLog(context)
         for page_key in pages:

@@ -22,6 +22,9 @@ VISITORS = 3
 def test_visitors_arriving_together_all_find_a_ready_page_and_leave_no_kernel_behind(playwright, tmp_path):
     pool = sum(pool_sizes(VISITORS).values())
     with ServedDashboards(DEMO, visitors=VISITORS, startup_timeout=120) as server:
+        deadline = time.monotonic() + 300
+        while sum("pool of" in line and "is filled" in line for line in server.log) < 5 and time.monotonic() < deadline:
+            time.sleep(1)
         wait_until_quiet(server.process.pid, timeout=300)
         assert len(server.kernel_pids()) == pool, "the pre-heated pools are not the size --visitors asks for"
         context = open_browser(playwright, tmp_path / "chromium")

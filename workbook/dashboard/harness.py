@@ -344,3 +344,14 @@ def visit_together(context, urls: list[str], timeout: float = 120) -> list[float
                     pass
         time.sleep(0.25)
     return seconds
+
+
+def wait_for_pools(server: ServedDashboards, pages: int = 5, timeout: float = 600) -> None:
+    """Wait until Voilà has reported every page's pre-heated kernel pool filled, then until the
+    server is quiet (the kernels have run their pages up to the visitor)."""
+    deadline = time.monotonic() + timeout
+    while sum("pool of" in line and "is filled" in line for line in server.log) < pages:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the pre-heated kernel pools were not filled in {timeout:.0f} s")
+        time.sleep(0.5)
+    wait_until_quiet(server.process.pid, timeout=max(1.0, deadline - time.monotonic()), busy_percent=20)
