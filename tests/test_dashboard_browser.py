@@ -112,6 +112,12 @@ def test_root_leads_to_the_overview_and_links_keep_the_language(server, page):
     assert _text(page, ".wb-page-title") == tr(WIDGET_TEXTS, "page_participation", "en")
 
 
+def test_a_visit_by_the_name_localhost_draws_every_view(server, page):
+    page.goto(server.url("overview").replace("127.0.0.1", "localhost"))
+    wait_until_drawn(page)
+    assert page.locator(".wb-error").count() == 0
+
+
 def test_leaving_a_page_shuts_its_kernel_down(server, page):
     page.goto(server.url("overview"))
     wait_until_drawn(page)

@@ -67,6 +67,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--lang", choices=LANGUAGES, default="fi")
     serve.add_argument("--token", default=None, help="require this token in the URL (for shared servers)")
     serve.add_argument("--no-browser", action="store_true")
+    serve.add_argument("--visitors", type=int, metavar="N",
+                       help="people expected to open the dashboards at once: sizes the pre-heated kernels "
+                            "(~200 MiB each; default 5)")
+    serve.add_argument("--allow-host", action="append", metavar="NAME",
+                       help="also answer to this host name (a reverse proxy's public name); repeatable")
+    serve.add_argument("--max-kernels", type=int, metavar="N", help="at most N visitors' kernels in all (default 40)")
+    serve.add_argument("--max-kernels-per-client", type=int, metavar="N",
+                       help="at most N kernels per client address (default 10)")
+    serve.add_argument("--behind-proxy", action="store_true",
+                       help="client address from X-Real-IP of a reverse proxy on this machine")
     serve.set_defaults(handler=_lazy("workbook.dashboard.serve", "cli"))
 
     codebook = commands.add_parser("codebook", help="Draft survey_questions rows for a survey export (.csv/.xlsx)")

@@ -64,8 +64,10 @@ class ServedDashboards:
     """
 
     def __init__(self, project: Path, lang: str = "fi", token: str | None = None, startup_timeout: float = 60,
-                 overrides: dict | None = None):
+                 overrides: dict | None = None, visitors: int = 1, options: list[str] | None = None):
         self.project = Path(project)
+        self.visitors = visitors
+        self.options = list(options or [])  # more options of ``workbook serve``
         self.lang = lang
         self.token = token
         self.overrides = overrides
@@ -86,7 +88,7 @@ class ServedDashboards:
     def start(self) -> "ServedDashboards":
         if self.overrides is None:
             command = [sys.executable, "-m", "workbook.cli", "serve", str(self.project), "--no-browser",
-                       "--port", str(self.port), "--lang", self.lang]
+                       "--port", str(self.port), "--lang", self.lang, "--visitors", str(self.visitors), *self.options]
             command += ["--token", self.token] if self.token else []
         else:
             call = (f"serve({str(self.project)!r}, {self.lang!r}, '127.0.0.1', {self.port}, {self.token!r}, "
@@ -115,7 +117,14 @@ class ServedDashboards:
 
         if self.process is None or self.process.poll() is not None:
             return []
-        return [child.pid for child in psutil.Process(self.process.pid).children(recursive=True)]
+        pids = []
+        for child in psutil.Process(self.process.pid).children(recursive=True):
+            try:
+                if any("ipykernel" in part for part in child.cmdline()):  # not a kernel's own helper
+                    pids.append(child.pid)
+            except psutil.Error:
+                pass
+        return pids
 
     def stop(self) -> None:
         """SIGTERM the server (Voilà then shuts its kernels down); kill what is left after 20 s."""
@@ -123,7 +132,7 @@ class ServedDashboards:
 
         if self.process is None or self.process.poll() is not None:
             return
-        children = [psutil.Process(pid) for pid in self.kernel_pids()]
+        children = psutil.Process(self.process.pid).children(recursive=True)
         self.process.send_signal(signal.SIGTERM)
         try:
             self.process.wait(20)
@@ -206,3 +215,143 @@ def wait_for_generation(page, generation: int, timeout_ms: float = 30_000) -> No
         "g => { const m = document.querySelector('.wb-drawn'); return m && Number(m.dataset.generation) >= g; }",
         arg=generation, timeout=timeout_ms)
 
+
+
+NGINX = os.environ.get("WORKBOOK_NGINX", "/usr/sbin/nginx")
+NGINX_CONF = Path(__file__).resolve().parents[2] / "deploy" / "nginx" / "workbook.conf"
+
+
+class NginxProxy:
+    """Debian's nginx on a free port of 127.0.0.1 in front of ``replicas`` (ports), with the
+    shipped ``deploy/nginx/workbook.conf`` (its example ports replaced), run as a process of
+    its own in a temporary folder. Each response names the replica that answered in the header
+    ``X-Workbook-Replica`` (added here, not in the shipped file)."""
+
+    def __init__(self, replicas: list[int]):
+        import tempfile
+
+        self.replicas = replicas
+        self.port = free_port()
+        self.folder = Path(tempfile.mkdtemp(prefix="workbook-nginx-"))
+        self.process: subprocess.Popen | None = None
+
+    def _config(self) -> str:
+        shipped = NGINX_CONF.read_text(encoding="utf-8")
+        servers = "".join(f"    server 127.0.0.1:{port};\n" for port in self.replicas)
+        lines = []
+        for line in shipped.splitlines(keepends=True):
+            if line.strip().startswith("server 127.0.0.1:"):
+                if servers:
+                    lines.append(servers)
+                    servers = ""
+                continue
+            if line.strip().startswith("listen "):
+                line = f"    listen 127.0.0.1:{self.port};\n"
+            if "add_header Set-Cookie" in line:
+                line += "        add_header X-Workbook-Replica $upstream_addr;\n"
+            lines.append(line)
+        return "".join(lines)
+
+    def __enter__(self) -> "NginxProxy":
+        folder = self.folder
+        folder.chmod(0o755)
+        (folder / "workbook.conf").write_text(self._config(), encoding="utf-8")
+        temp = "".join(f"  {kind}_temp_path {folder / kind};\n" for kind in ("client_body", "proxy", "fastcgi",
+                                                                             "uwsgi", "scgi"))
+        (folder / "nginx.conf").write_text(
+            f"worker_processes 1;\npid {folder / 'nginx.pid'};\nerror_log {folder / 'error.log'} warn;\n"
+            f"events {{ worker_connections 512; }}\nhttp {{\n  access_log off;\n{temp}"
+            f"  include {folder / 'workbook.conf'};\n}}\n", encoding="utf-8")
+        self.process = subprocess.Popen([NGINX, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g",
+                                         "daemon off;"], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                                        start_new_session=True)
+        deadline = time.monotonic() + 20
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("nginx did not start:\n" + self.process.stdout.read().decode(errors="replace"))
+            with socket.socket() as probe:
+                if probe.connect_ex(("127.0.0.1", self.port)) == 0:
+                    return self
+            time.sleep(0.1)
+        self.__exit__()
+        raise RuntimeError("nginx did not listen within 20 s")
+
+    @property
+    def base(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __exit__(self, *_exc) -> None:
+        import shutil
+
+        if self.process is not None and self.process.poll() is None:
+            self.process.send_signal(signal.SIGQUIT)  # graceful: nginx's workers end with the master
+            try:
+                self.process.wait(10)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.process.pid, signal.SIGKILL)
+                self.process.wait(5)
+        shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU seconds used so far by a server and its kernels, the kernels already ended included
+    (the server reaps them, so their time counts among its children's)."""
+    import psutil
+
+    root = psutil.Process(pid)
+    times = root.cpu_times()
+    total = times.user + times.system + times.children_user + times.children_system
+    for child in root.children(recursive=True):
+        try:
+            child_times = child.cpu_times()
+            total += child_times.user + child_times.system
+        except psutil.Error:
+            pass
+    return total
+
+
+def server_rss_mib(pid: int) -> float:
+    """Resident memory of a server and all its kernels (MiB)."""
+    import psutil
+
+    total = 0
+    root = psutil.Process(pid)
+    for process in (root, *root.children(recursive=True)):
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            pass
+    return total / 2**20
+
+
+def visit_together(context, urls: list[str], timeout: float = 120) -> list[float]:
+    """Open every address in its own tab of ``context`` at the same moment; seconds until each
+    page's views were drawn (``inf`` for a page not drawn within ``timeout``). The tabs stay open."""
+    pages = [context.new_page() for _ in urls]
+    started = []
+    for page, url in zip(pages, urls):
+        started.append(time.perf_counter())
+        page.goto(url, wait_until="commit", timeout=timeout * 1000)
+    seconds = [float("inf")] * len(pages)
+    deadline = time.perf_counter() + timeout
+    while time.perf_counter() < deadline and any(s == float("inf") for s in seconds):
+        for index, page in enumerate(pages):
+            if seconds[index] == float("inf"):
+                try:
+                    if page.evaluate(DRAWN_SCRIPT):
+                        seconds[index] = time.perf_counter() - started[index]
+                except Exception:  # noqa: BLE001 -- a page still navigating
+                    pass
+        time.sleep(0.25)
+    return seconds
+
+
+def wait_for_pools(server: ServedDashboards, pages: int = 5, timeout: float = 600) -> None:
+    """Wait until Voilà has reported every page's pre-heated kernel pool filled, then until the
+    server is quiet (the kernels have run their pages up to the visitor)."""
+    deadline = time.monotonic() + timeout
+    while sum("pool of" in line and "is filled" in line for line in server.log) < pages:
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"the pre-heated kernel pools were not filled in {timeout:.0f} s")
+        time.sleep(0.5)
+    wait_until_quiet(server.process.pid, timeout=max(1.0, deadline - time.monotonic()), busy_percent=20)

@@ -10,7 +10,10 @@ The server runs in this process. It serves the notebooks of ``dashboards/`` with
 - no file browser: the root address leads to the overview page, and the tree page and the
   contents API (which would list and hand out the notebooks) are not served;
 - a page's kernel is shut down when the visitor leaves it (Voilà's own page asks for that,
-  but is refused for want of the ``_xsrf`` cookie, which the page handler here sets).
+  but is refused for want of the ``_xsrf`` cookie, which the page handler here sets);
+- the limits of :mod:`workbook.dashboard.limits`: only the host names the server was started
+  for (DNS rebinding), WebSockets only from its own pages, a cap on kernels per server and per
+  client address, and kernels whose page never connected shut down after a short grace time.
 
 The project folder and the default language reach every visitor's kernel as environment
 variables (see :mod:`workbook.dashboard.context`). The project is validated before the
@@ -20,17 +23,23 @@ server starts, so a broken project fails here with the full report, not in a bro
 from __future__ import annotations
 
 import argparse
+import atexit
 import functools
 import ipaddress
 import os
+import shutil
 import sys
+import tempfile
 import threading
 import webbrowser
 from pathlib import Path
 from typing import Mapping
 from urllib.parse import urlencode
 
-from workbook.dashboard.context import ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR
+from workbook.dashboard.context import (
+    ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
+)
+from workbook.dashboard.limits import KernelLedger, Limits, host_allowed, origin_allowed, refusal_page
 from workbook.dashboard.widgets import PAGES
 from workbook.i18n import check_lang
 
@@ -42,7 +51,60 @@ FIRST_PAGE = PAGES["overview"]
 
 def cli(args: argparse.Namespace) -> int:
     """``workbook serve``: validate the project, then serve the dashboards until interrupted."""
-    return serve(args.project, args.lang, args.host, args.port, args.token, open_browser=not args.no_browser)
+    option = functools.partial(getattr, args)  # options absent from older callers' namespaces: defaults
+    visitors = option("visitors", None)
+    max_kernels = option("max_kernels", None)
+    server = {key: value for key, value in (
+        ("allowed_hosts", list(option("allow_host", None) or [])),
+        ("max_kernels", max_kernels if max_kernels is not None else visitor_kernels(visitors)),
+        ("max_kernels_per_client", option("max_kernels_per_client", None)),
+        ("trust_proxy_headers", option("behind_proxy", False) or None),
+    ) if value not in (None, [])}
+    overrides = {SERVER_SECTION: server, **pool_settings(visitors)}
+    return serve(args.project, args.lang, args.host, args.port, args.token, open_browser=not args.no_browser,
+                 overrides=overrides)
+
+
+DEFAULT_VISITORS = 5
+MIB_PER_KERNEL = 200
+
+
+def pool_sizes(visitors: int, pages: Mapping[str, str] = PAGES) -> dict[str, int]:
+    """Pre-heated kernels kept per page for ``visitors`` people arriving at once: everyone
+    lands on the overview (the address shared, and ``/``), so it keeps one kernel per visitor;
+    the other pages, opened later and one by one, keep one per ten visitors.
+
+    Examples
+    --------
+    >>> pool_sizes(30)["overview.ipynb"], pool_sizes(30)["network.ipynb"], pool_sizes(1)["network.ipynb"]
+    (30, 3, 1)
+    """
+    visitors = max(1, visitors)
+    return {notebook: visitors if notebook == FIRST_PAGE else max(1, -(-visitors // 10)) for notebook in pages.values()}
+
+
+def visitor_kernels(visitors: int | None) -> int | None:
+    """The cap on visitors' kernels for ``--visitors`` (three pages each), never under the
+    default cap; ``None`` keeps the default.
+
+    Examples
+    --------
+    >>> visitor_kernels(None), visitor_kernels(5), visitor_kernels(30)
+    (None, 40, 90)
+    """
+    return None if visitors is None else max(Limits.max_kernels, 3 * visitors)
+
+
+def pool_settings(visitors: int | None) -> dict:
+    """Voilà settings for ``--visitors N`` (:func:`pool_sizes`); a used pre-heated kernel is
+    replaced only after 10 s, so that replacements do not compete with the visitors arriving
+    together for the CPU. ``None``: :data:`DEFAULT_VISITORS`."""
+    sizes = pool_sizes(DEFAULT_VISITORS if visitors is None else visitors)
+    pools = {"default": {"pool_size": 1}, **{notebook: {"pool_size": size} for notebook, size in sizes.items()}}
+    return {"VoilaKernelManager": {"kernel_pools_config": pools, "fill_delay": 10.0}}
+
+
+SERVER_SECTION = "DashboardServer"
 
 
 def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: int = 8866,
@@ -52,14 +114,16 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     Returns 2 when the project cannot be found, 1 when it has errors (the report is printed),
     0 after the server stops. ``overrides`` are Voilà settings applied over
     ``dashboards/voila.json`` (e.g. ``{"VoilaConfiguration": {"preheat_kernel": False}}``),
-    for measuring one setting against another.
+    for measuring one setting against another; the server's own limits are in the section
+    ``"DashboardServer"`` (``allowed_hosts``, ``max_kernels``, ``max_kernels_per_client``,
+    ``connect_grace``, ``trust_proxy_headers``).
     """
     from workbook.project import ProjectError, ProjectPathError, load_project
 
     lang = check_lang(lang)
     project_path = Path(project).resolve()
     try:
-        load_project(project_path)
+        validated = load_project(project_path)
     except ProjectPathError as error:
         print(f"workbook: {error}", file=sys.stderr)
         return 2
@@ -72,6 +136,10 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
               "machine can open the dashboards (see docs/DEPLOYMENT.md).", file=sys.stderr)
     os.environ[ENV_PROJECT] = str(project_path)
     os.environ[ENV_LANG] = lang
+    # The validated project, for every kernel of this server (removed when the server stops).
+    runtime = Path(tempfile.mkdtemp(prefix="workbook-serve-"))
+    atexit.register(shutil.rmtree, runtime, True)
+    os.environ[ENV_CACHE] = str(write_project_cache(runtime, project_path, validated))
     if host not in ("", "0.0.0.0", "::"):
         # A pre-heated kernel asks the server at this address which page a visitor opened.
         os.environ["VOILA_APP_IP"] = host
@@ -137,31 +205,114 @@ def _server_config(host: str, port: int, token: str | None):
 
 
 def _server_class():
-    """Voilà's application without the file browser, announcing the overview's address."""
+    """Voilà's application without the file browser, announcing the overview's address, with
+    the limits of :mod:`workbook.dashboard.limits`."""
+    import time
+
+    import tornado.web
+    from jupyter_core.utils import ensure_async
     from jupyter_server.utils import url_path_join
-    from tornado.ioloop import IOLoop
+    from tornado.ioloop import IOLoop, PeriodicCallback
     from tornado.web import RedirectHandler
+    from traitlets import Bool, Float, Integer, List, Unicode
     from traitlets.config import Config
     from voila.app import Voila
     from voila.tornado.contentshandler import VoilaContentsHandler
     from voila.tornado.handler import TornadoVoilaHandler
+    from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
+
+    class RecordingKernels:
+        """The kernel manager as a page handler sees it, telling the ledger which kernel was
+        started (or taken from the pre-heated pool) for which visit."""
+
+        def __init__(self, manager, ledger: KernelLedger, visit):
+            self._manager, self._ledger, self._visit = manager, ledger, visit
+
+        def __getattr__(self, name):
+            return getattr(self._manager, name)
+
+        async def start_kernel(self, *args, **kwargs):
+            kernel_id = await ensure_async(self._manager.start_kernel(*args, **kwargs))
+            self._ledger.started(self._visit, kernel_id)
+            return kernel_id
+
+        async def get_rendered_notebook(self, *args, **kwargs):
+            result = await self._manager.get_rendered_notebook(*args, **kwargs)
+            self._ledger.started(self._visit, result[2])
+            return result
 
     class PageHandler(TornadoVoilaHandler):
         """Voilà's page handler, also setting the ``_xsrf`` cookie: a page shuts its kernel down
-        when the visitor leaves it, and that request is refused without the cookie."""
+        when the visitor leaves it, and that request is refused without the cookie. A page is
+        refused when the server or the client holds its most kernels already, and a kernel
+        whose page is not connected within the grace time is shut down by the server."""
+
+        visit = None
 
         async def prepare(self, *args, **kwargs):
             await super().prepare(*args, **kwargs)
             self.xsrf_token  # noqa: B018 -- reading the token sets the cookie
+
+        @property
+        def kernel_manager(self):
+            manager = self.settings["kernel_manager"]
+            return manager if self.visit is None else RecordingKernels(manager, self.settings["workbook_ledger"],
+                                                                      self.visit)
+
+        @tornado.web.authenticated
+        async def get(self, path=None):
+            mode = self.request.headers.get("Sec-Fetch-Mode")
+            if mode is not None and mode not in ("navigate", "nested-navigate"):
+                # fetch() or <img> from some page: a kernel is started only for a visit.
+                raise tornado.web.HTTPError(403, "a dashboard page is opened by navigating to it")
+            ledger: KernelLedger = self.settings["workbook_ledger"]
+            admitted = ledger.admit(self.settings["workbook_client"](self.request), self.settings["kernel_manager"].__contains__)
+            if isinstance(admitted, str):
+                lang = requested_language(self.request.query, os.environ.get(ENV_LANG) or "fi")
+                self.log.warning("refused %s: %s limit of kernels reached", self.request.path, admitted)
+                self.set_status(503)
+                self.set_header("Retry-After", "30")
+                self.set_header("Content-Type", "text/html; charset=utf-8")
+                self.finish(refusal_page(admitted, lang))
+                return
+            self.visit = admitted
+            try:
+                await super().get(path)
+            finally:
+                ledger.delivered(admitted, time.monotonic())
+
+    class KernelSocketHandler(VoilaKernelWebsocketHandler):
+        """Voilà's kernel WebSocket, telling the ledger that the page reached its kernel."""
+
+        async def open(self, kernel_id):
+            self.settings["workbook_ledger"].connected(kernel_id)
+            return await super().open(kernel_id)
+
+    class RefusedHost(tornado.web.RequestHandler):
+        def prepare(self):
+            raise tornado.web.HTTPError(403)
 
     class DashboardServer(Voila):
         open_in_browser = True
         start_lang = "fi"
         overrides: dict = {}
 
+        allowed_hosts = List(Unicode(), help="Host names answered besides localhost, the loopback addresses "
+                             "and the address served on (a reverse proxy's public name).").tag(config=True)
+        max_kernels = Integer(Limits.max_kernels, help="Visitors' kernels at most, in all.").tag(config=True)
+        max_kernels_per_client = Integer(Limits.max_kernels_per_client,
+                                         help="Visitors' kernels at most per client address.").tag(config=True)
+        connect_grace = Float(Limits.connect_grace, help="Seconds a delivered page has to connect to its kernel "
+                              "before the kernel is shut down.").tag(config=True)
+        sliced_polls = Bool(True, help="Wait for a cell's reply in short polls (see workbook.dashboard.executor); "
+                            "off only to measure the stall it removes.").tag(config=True)
+        trust_proxy_headers = Bool(False, help="Take the client address from X-Real-IP or X-Forwarded-For when "
+                                   "the request comes from this machine (a reverse proxy).").tag(config=True)
+
         def init_handlers(self):
-            kept = [(handler[0], PageHandler, *handler[2:]) if handler[1] is TornadoVoilaHandler else handler
+            replaced = {TornadoVoilaHandler: PageHandler, VoilaKernelWebsocketHandler: KernelSocketHandler}
+            kept = [(handler[0], replaced.get(handler[1], handler[1]), *handler[2:])
                     for handler in super().init_handlers()
                     if handler[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
             first_page = url_path_join(self.base_url, "voila/render", FIRST_PAGE)
@@ -177,10 +328,52 @@ def _server_class():
             # visitor is exempt from the timeout set in voila.json.
             limit = self.config.VoilaExecutor.get("timeout")
             self.config.VoilaExecutor.timeout_func = functools.partial(cell_timeout, limit)
+            if self.sliced_polls:
+                from workbook.dashboard.executor import install
+
+                install(self.log)
 
         def start(self):
             IOLoop.current().add_callback(self._announce)
             super().start()
+
+        def listen(self):
+            self.ledger = KernelLedger(Limits(self.max_kernels, self.max_kernels_per_client, self.connect_grace))
+            self.app.settings["workbook_ledger"] = self.ledger
+            self.app.settings["workbook_client"] = self._client
+            find_handler = self.app.find_handler
+
+            def checked_find_handler(request, **kwargs):
+                # Every route, Voilà's own included: the Host must be this server's, and a
+                # WebSocket must come from one of its pages.
+                websocket = request.headers.get("Upgrade", "").lower() == "websocket"
+                if not host_allowed(request.host, self.ip, self.allowed_hosts) or (
+                        websocket and not origin_allowed(request.headers.get("Origin"), self.ip, self.allowed_hosts)):
+                    self.log.warning("refused a request for host %r, origin %r", request.host,
+                                     request.headers.get("Origin"))
+                    return self.app.get_handler_delegate(request, RefusedHost)
+                return find_handler(request, **kwargs)
+
+            self.app.find_handler = checked_find_handler
+            every = max(0.5, min(5.0, self.connect_grace / 3))
+            PeriodicCallback(self._shut_down_unconnected, every * 1000).start()
+            super().listen()
+
+        def _client(self, request) -> str:
+            if self.trust_proxy_headers and _is_loopback(request.remote_ip):
+                forwarded = request.headers.get("X-Real-IP") or request.headers.get("X-Forwarded-For", "")
+                forwarded = forwarded.split(",")[-1].strip()
+                if forwarded:
+                    return forwarded
+            return request.remote_ip
+
+        async def _shut_down_unconnected(self):
+            for kernel_id in self.ledger.expired(self.kernel_manager.__contains__, time.monotonic()):
+                self.log.info("shutting down kernel %s: its page never connected", kernel_id)
+                try:
+                    await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
+                except Exception:  # noqa: BLE001 -- already gone
+                    self.log.debug("kernel %s was already gone", kernel_id, exc_info=True)
 
         def _announce(self):
             url = dashboard_url(self.ip, self.port, self.start_lang, self.token or None)

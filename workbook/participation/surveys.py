@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from workbook.participation.disclosure import hidden_groups, total_is_hidden
 from workbook.participation.labels import UNKNOWN, group_order
@@ -200,6 +199,8 @@ def means(project: Project, survey_id: str, by: str | None = None, min_size: int
     >>> bool((table["ci_low"] <= table["mean"]).all())
     True
     """
+    from scipy import stats  # imported here: 0.5 s that a dashboard kernel seldom needs
+
     min_size = _min_size(project, min_size)
     answers = project.surveys[survey_id]
     groups = _grouped(project, survey_id, by)
