@@ -61,8 +61,8 @@ TEXTS = {
     "no_clusters": {"fi": "Projektissa ei ole klustereita.", "en": "The project has no clusters."},
     "network": {"fi": "Toimijaverkosto", "en": "The actor network"},
     "network_caption": {
-        "fi": "Organisaatiot ja niiden yhteydet yhteisten tilaisuuksien, kumppanuuksien ja klusterien kautta. Vuorovaikutteinen kartta on paketin kansiossa network/.",
-        "en": "Organisations and their ties through shared activities, partnerships and clusters. The interactive map is in the pack's network/ folder.",
+        "fi": "Organisaatiot ja niiden yhteydet yhteisten tilaisuuksien, toimenpiteiden ja klusterien kautta; pallon koko kertoo välittäjäasemasta. Vuorovaikutteinen kartta: workbook network (paketin kansio network/).",
+        "en": "Organisations and their ties through shared activities, actions and clusters; circle size shows brokerage. The interactive map: workbook network (the pack's network/ folder).",
     },
     "method": {"fi": "Menetelmä ja tietosuoja", "en": "Method and privacy"},
     "method_source": {
@@ -74,8 +74,8 @@ TEXTS = {
         "en": "The charts are editable: their numbers are in the chart's own data sheet (right-click → Edit Data).",
     },
     "method_network_missing": {
-        "fi": "Toimijaverkoston karttaa ei ole tässä esityksessä, koska kuvan piirtämiseen tarvittavaa Chromium-selainta ei löytynyt; kartta on paketin kansiossa network/.",
-        "en": "The actor network map is not in this deck, as no Chromium browser was found to draw its image; the map is in the pack's network/ folder.",
+        "fi": "Toimijaverkoston karttaa ei ole tässä esityksessä, koska sen kuvaa ei voitu piirtää (Chromium-selainta ei löytynyt); vuorovaikutteinen kartta tehdään komennolla workbook network, ja se on paketin kansiossa network/.",
+        "en": "The actor network map is not in this deck, as its image could not be drawn (no Chromium browser was found); the interactive map is made by workbook network and is in the pack's network/ folder.",
     },
     "participation": {"fi": "Osallistamisen tulosten yhteenveto", "en": "Summary of the participatory process"},
     "action_plan": {"fi": "Toimenpiteet painopistealueittain", "en": "Actions by focus area"},

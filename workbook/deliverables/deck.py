@@ -21,6 +21,7 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
@@ -40,8 +41,8 @@ from workbook.participation.labels import dimension_label, group_labels
 from workbook.participation.summary import method_section
 from workbook.privacy import suppression_note
 from workbook.project import Project
-from workbook.style import STATUS_COLOURS, VERDICT_COLOURS
-from workbook.vocab import ACTIVITY_KINDS, ACTION_STATUSES
+from workbook.style import ACTOR_TYPE_COLOURS, STATUS_COLOURS, VERDICT_COLOURS
+from workbook.vocab import ACTION_STATUSES, ACTIVITY_KINDS, ACTOR_TYPES
 
 # 16:9 at PowerPoint's widescreen size.
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
@@ -57,6 +58,9 @@ CELL_MARGIN_IN = 0.1 + 0.1  # left + right text margin of a table cell (python-p
 CELL_VERTICAL_IN = 0.1      # top + bottom margins of a cell
 COLOURS = ("0B5394", "E69138", "6AA84F", "CC0000", "674EA7", "A61C00", "3C78D8", "BF9000", "45818E", "999999")
 GAP_LINES_PER_SLIDE = 14
+# The network map photographed from network.html: CSS pixels, and the page's side panel hidden.
+NETWORK_SIZE = (1500, 860)
+MAP_ONLY_CSS = "#wb-side { display: none !important; } #mynetwork { right: 0 !important; }"
 
 
 def _lines(text: str, width_in: float, size_pt: float) -> int:
@@ -482,11 +486,21 @@ def network_slide(deck: Deck, image: bytes | None) -> bool:
     lang = deck.lang
     slide = deck.slide(tr(TEXTS, "network", lang))
     width_px, height_px = Image.open(io.BytesIO(image)).size
-    room_w, room_h = deck.body_width, deck.body_height - Inches(0.5)
+    room_w, room_h = deck.body_width, deck.body_height - Inches(0.75)
     scale = min(room_w / width_px, room_h / height_px)
     width, height = int(width_px * scale), int(height_px * scale)
     slide.shapes.add_picture(io.BytesIO(image), MARGIN + (room_w - width) // 2, BODY_TOP, width, height)
-    deck.text(slide, MARGIN, BODY_TOP + height + Inches(0.05), deck.body_width, Inches(0.5),
+    legend_top = BODY_TOP + height + Inches(0.05)
+    step = deck.body_width // len(ACTOR_TYPE_COLOURS)
+    for index, (code, colour) in enumerate(ACTOR_TYPE_COLOURS.items()):
+        left = MARGIN + index * step
+        dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, left, legend_top + Inches(0.07), Inches(0.14), Inches(0.14))
+        dot.fill.solid()
+        dot.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
+        dot.line.fill.background()
+        deck.text(slide, left + Inches(0.16), legend_top, step - Inches(0.16), Inches(0.3),
+                  [label(ACTOR_TYPES, code, lang)], SMALL_SIZE - 1)
+    deck.text(slide, MARGIN, legend_top + Inches(0.3), deck.body_width, Inches(0.4),
               [tr(TEXTS, "network_caption", lang)], SMALL_SIZE, colour="52606D")
     return True
 
@@ -524,16 +538,35 @@ def _open_template(template: Path | None, lang: str) -> Presentation:
 
 
 def network_image(project: Project, lang: str) -> bytes | None:
-    """The print-size picture of the actor network, where the network package can draw one."""
-    try:
-        from workbook.network import export as network_export
-    except ImportError:
-        return None
+    """The picture of the actor network map, or ``None`` when no browser can draw it.
+
+    Uses the network package's print-size image (``workbook.network.export.network_png``)
+    where it exists; otherwise photographs the map of ``network.html`` (the same page
+    ``workbook network`` writes) without its side panel of controls.
+    """
+    from workbook.actionplan.onepager import BrowserNotFoundError, find_browser
+    from workbook.deliverables.images import photograph
+    from workbook.network import export as network_export
+
     draw = getattr(network_export, "network_png", None)
-    if draw is None:
-        return None
     try:
-        return draw(project, lang)
+        if draw is not None:
+            return draw(project, lang)
+        browser = find_browser(lang)
+    except (BrowserNotFoundError, ExportError):
+        return None
+    from workbook.network.graphs import build_network
+    from workbook.network.metrics import actor_metrics
+    from workbook.network.view import map_positions, network_page, view_graph, view_names
+
+    network = build_network(project)
+    metrics = actor_metrics(network)
+    shown = view_graph(network)
+    page = network_page(shown, metrics, lang, names=view_names(project, lang), title=project.name,
+                        positions=map_positions(shown, metrics, seed=0))
+    page = page.replace("</head>", f"<style>{MAP_ONLY_CSS}</style></head>", 1)
+    try:
+        return photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0])
     except ExportError:
         return None
 
