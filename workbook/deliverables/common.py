@@ -134,10 +134,11 @@ def chart_label(value: object) -> str:
 
 
 def project_date(project: Project) -> datetime:
-    """The date the files carry as created and modified: the latest date in the project's data.
+    """The date the files carry as created and modified: the latest thing that happened in the data.
 
-    From the activities, actions and indicator values (else the strategy period's start,
-    else 1 January 2000), so the same data always gives the same file.
+    The latest activity or indicator measurement (else the strategy period's start, else
+    1 January 2000), so the same data always gives the same file. Action dates are plans,
+    often in the future, so they do not count.
 
     Examples
     --------
@@ -145,8 +146,7 @@ def project_date(project: Project) -> datetime:
     >>> project_date(tiny_project()).year > 2000
     True
     """
-    dates = [project.activities.get("date"), project.indicator_values.get("date"),
-             project.actions.get("end"), project.actions.get("start")]
+    dates = [project.activities.get("date"), project.indicator_values.get("date")]
     values = pd.concat([d for d in dates if d is not None and len(d)], ignore_index=True) if any(
         d is not None and len(d) for d in dates) else pd.Series(dtype="datetime64[ns]")
     values = pd.to_datetime(values, errors="coerce").dropna()

@@ -58,6 +58,7 @@ CELL_MARGIN_IN = 0.1 + 0.1  # left + right text margin of a table cell (python-p
 CELL_VERTICAL_IN = 0.1      # top + bottom margins of a cell
 COLOURS = ("0B5394", "E69138", "6AA84F", "CC0000", "674EA7", "A61C00", "3C78D8", "BF9000", "45818E", "999999")
 GAP_LINES_PER_SLIDE = 14
+GOAL_HEIGHT_IN = 0.9
 # The network map photographed from network.html: CSS pixels, and the page's side panel hidden.
 NETWORK_SIZE = (1500, 860)
 MAP_ONLY_CSS = "#wb-side { display: none !important; } #mynetwork { right: 0 !important; }"
@@ -67,6 +68,20 @@ def _lines(text: str, width_in: float, size_pt: float) -> int:
     """How many lines ``text`` takes in a box ``width_in`` wide at ``size_pt`` (an estimate that errs long)."""
     per_line = max(1, int(width_in * 72 / (size_pt * GLYPH)))
     return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+def fitting_size(text: str, width_in: float, height_in: float, largest: int, smallest: int) -> int:
+    """The largest font size from ``largest`` down to ``smallest`` at which ``text`` fits the box.
+
+    Examples
+    --------
+    >>> fitting_size("Short title", 12, 0.9, 26, 14), fitting_size("word " * 60, 12, 0.9, 26, 14), fitting_size("word " * 200, 12, 0.9, 26, 14)
+    (26, 17, 14)
+    """
+    for size in range(largest, smallest - 1, -1):
+        if _lines(text, width_in, size) * size * LINE / 72 <= height_in:
+            return size
+    return smallest
 
 
 def _row_height_in(cells: Sequence[str], widths_in: Sequence[float], size_pt: float) -> float:
@@ -80,7 +95,7 @@ def table_pages(rows: Sequence[Sequence[str]], header: Sequence[str], widths_in:
 
     Examples
     --------
-    >>> table_pages([["a"], ["b"], ["c"]], ["h"], [2.0], 12, 0.9)
+    >>> table_pages([["a"], ["b"], ["c"]], ["h"], [2.0], 12, 0.7)
     [[0], [1], [2]]
     >>> table_pages([["a"], ["b"], ["c"]], ["h"], [2.0], 12, 5)
     [[0, 1, 2]]
@@ -139,7 +154,7 @@ class Deck:
         frame = shape.text_frame
         frame.word_wrap = True
         frame.text = plain(title)
-        size = TITLE_SIZE if _lines(title, self.body_width / 914400, TITLE_SIZE) <= 1 else TITLE_SIZE - 6
+        size = fitting_size(title, self.body_width / 914400, TITLE_HEIGHT / 914400, TITLE_SIZE, 14)
         for paragraph in frame.paragraphs:
             paragraph.alignment = PP_ALIGN.LEFT
             for run in paragraph.runs:
@@ -377,9 +392,14 @@ def focus_area_slides(deck: Deck, project: Project, focus_area_id: str) -> None:
     slide = deck.slide(title)
     width_in = deck.body_width / 914400
     goal = area.description or tr(TEXTS, "no_goal", lang)
-    goal_lines = min(4, _lines(goal, width_in, BODY_SIZE - 2))
-    goal_height = Inches(goal_lines * (BODY_SIZE - 2) * LINE / 72 + 0.15)
-    deck.text(slide, MARGIN, BODY_TOP, deck.body_width, goal_height, [goal], BODY_SIZE - 2)
+    goal_size = fitting_size(goal, width_in, GOAL_HEIGHT_IN, BODY_SIZE - 2, SMALL_SIZE - 1)
+    goal_lines = _lines(goal, width_in, goal_size)
+    if goal_lines * goal_size * LINE / 72 > GOAL_HEIGHT_IN:  # still too long: the whole text is in the report
+        keep = int(len(goal) * GOAL_HEIGHT_IN / (goal_lines * goal_size * LINE / 72)) - 2
+        goal = goal[:keep].rstrip() + "…"
+        goal_lines = _lines(goal, width_in, goal_size)
+    goal_height = Inches(goal_lines * goal_size * LINE / 72 + 0.15)
+    deck.text(slide, MARGIN, BODY_TOP, deck.body_width, goal_height, [goal], goal_size)
     top = BODY_TOP + goal_height
     tiles = onepager.key_figures(area, lang)
     tile_width = (deck.body_width - Inches(0.15) * (len(tiles) - 1)) // len(tiles)
