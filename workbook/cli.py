@@ -23,6 +23,7 @@ EXPORTERS = {
     "summary": ("workbook.participation.export", "Participation summary: HTML report and .xlsx"),
     "actions": ("workbook.actionplan.export", "Actions by focus area: HTML report, one-pagers and .xlsx"),
     "clusters": ("workbook.clusters.export", "Cluster scorecard: HTML report and .xlsx"),
+    "deliverables": ("workbook.deliverables", "Editable deliverables: slide deck (.pptx) and Word report (.docx)"),
 }
 
 
@@ -59,6 +60,17 @@ def _parser() -> argparse.ArgumentParser:
         sub.add_argument("--out", type=Path, required=True)
         sub.add_argument("--lang", choices=LANGUAGES, default="fi")
         sub.set_defaults(handler=_exporter(module))
+
+    for name, suffix, help_text in (
+            ("deck", ".pptx", "Slide deck (.pptx) with native, editable charts and tables"),
+            ("document", ".docx", "Word report (.docx): participation summary and action plan")):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("project", type=Path)
+        sub.add_argument("--out", type=Path, required=True, help=f"the file to write (ending in {suffix})")
+        sub.add_argument("--lang", choices=LANGUAGES, default="fi")
+        sub.add_argument("--template", type=Path, default=None,
+                         help=f"the organisation's own {suffix} whose styles, master and layouts to use")
+        sub.set_defaults(handler=_deliverable(name, suffix))
 
     serve = commands.add_parser("serve", help="Open the dashboards (Voilà) in a browser")
     serve.add_argument("project", type=Path, nargs="?", default=DEMO_PROJECT)
@@ -164,6 +176,31 @@ def _exporter(module: str) -> Callable[[argparse.Namespace], int]:
             return 1
         for path in paths:
             print(path)
+        return 0
+
+    return handler
+
+
+def _deliverable(name: str, suffix: str) -> Callable[[argparse.Namespace], int]:
+    def handler(args: argparse.Namespace) -> int:
+        from workbook.outputs import ExportError
+
+        for path, what in ((args.out, "written to"), (args.template, "a template")):
+            if path is not None and path.suffix.casefold() != suffix:
+                print(f"workbook: the {name} must be {what} a file ending in {suffix}: {path}", file=sys.stderr)
+                return 2
+        if args.template is not None and not args.template.is_file():
+            print(f"workbook: the template {args.template} does not exist", file=sys.stderr)
+            return 2
+        project = load_or_exit(args.project)
+        module = importlib.import_module(f"workbook.deliverables.{name}")
+        write = module.write_deck if name == "deck" else module.write_document
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            print(write(project, args.out, args.lang, args.template))
+        except ExportError as error:
+            print(f"workbook: {error}", file=sys.stderr)
+            return 1
         return 0
 
     return handler
