@@ -183,7 +183,8 @@ def facilitator_state(workshop: Workshop, lang: str) -> dict[str, Any]:
         "room": room,
         "room_note": suppression_note(min_size, lang),
         "ratings": [{"action": titles[r.action_id], "raters": r.ratings,
-                     "mean": tr(TEXTS, "mean_hidden", lang, n=min_size) if pd.isna(r.mean) else _decimal(r.mean, lang)}
+                     "mean": "–" if r.ratings == 0 else tr(TEXTS, "mean_hidden", lang, n=min_size) if pd.isna(r.mean)
+                     else _decimal(r.mean, lang)}
                     for r in ratings.itertuples()],
         "last_event": state.last_seq,
     }
