@@ -4,7 +4,11 @@ Every change a participant or the facilitator makes is one event (``join``, ``id
 ``vote``, ``unvote``, ``rate``, ``hide``, ``unhide``, ``close``, ``open``). Events are
 never updated or deleted (triggers refuse it), so every result can be recomputed from the
 file, and a server that was killed continues from where it stopped. The database runs in
-WAL mode with full synchronisation: an event is acknowledged only after it is on disk.
+WAL mode: an event is acknowledged only after its transaction is committed to the
+write-ahead log, so a killed or crashed server loses nothing it acknowledged.
+``synchronous=NORMAL`` leaves the flush to disk to the checkpoints: a power cut of the
+machine itself may lose the last moments, but a commit costs ~0.01 ms instead of ~10 ms
+(measured here), which is what lets one server take a whole room voting at once.
 
 :class:`WorkshopState` folds events into the current state and checks whether a new event
 is allowed (vote limits, closed voting, unknown ideas) *before* it is stored: the limits
@@ -177,7 +181,7 @@ class WorkshopStore:
         self.path = Path(path)
         self.connection = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
         self.connection.execute("PRAGMA journal_mode=WAL")
-        self.connection.execute("PRAGMA synchronous=FULL")
+        self.connection.execute("PRAGMA synchronous=NORMAL")
         self.connection.executescript(SCHEMA)
 
     def close(self) -> None:
