@@ -49,14 +49,14 @@ function listActors(query, list) {
   const matches = CONFIG.actors.filter((a) => {
     const text = `${a.name} ${a.municipality}`.toLocaleLowerCase();
     return words.every((w) => text.includes(w));
-  }).slice(0, 30);
+  }).slice(0, 8);
   list.replaceChildren(...matches.map((a) => el("li", {},
     el("button", {class: a.id === chosenActor ? "choice chosen" : "choice", "data-actor": a.id, onclick: () => {
       chosenActor = a.id;
       document.getElementById("not-listed").checked = false;
       document.getElementById("unlisted").hidden = true;
       listActors(query, list);
-    }}, el("strong", {}, a.name), el("span", {}, ` ${a.type}${a.municipality ? ", " + a.municipality : ""}`)))));
+    }}, el("strong", {}, a.name), el("span", {}, `${a.type}${a.municipality ? ", " + a.municipality : ""}`)))));
 }
 
 function mainView() {
