@@ -28,8 +28,10 @@ EXPORTERS = {
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    from workbook.workshop.commands import implicit_start
+
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(implicit_start(list(sys.argv[1:] if argv is None else argv)))
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
@@ -102,6 +104,10 @@ def _parser() -> argparse.ArgumentParser:
     report.add_argument("--out", type=Path, required=True)
     report.add_argument("--lang", choices=LANGUAGES, default="fi")
     report.set_defaults(handler=_lazy("workbook.report", "cli"))
+
+    from workbook.workshop.commands import add_commands as add_workshop_commands
+
+    add_workshop_commands(commands)
     return parser
 
 
