@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Literal, Mapping
 
 Lang = Literal["fi", "en"]
@@ -61,17 +60,14 @@ def missing_translations(texts: Texts) -> list[str]:
     return [key for key, entry in texts.items() if any(not entry.get(lg) for lg in LANGUAGES)]
 
 
-def percent(share: float | None, lang: str, missing: str = "") -> str:
-    """A share 0–1 as a whole percentage, written the Finnish or the English way.
-
-    Finnish puts a no-break space before the sign, so the number and ``%`` never part.
+def percent(share: float | None, lang: str, missing: str = "", decimals: int = 0) -> str:
+    """A share 0–1 as a percentage (:func:`workbook.formats.percent`, kept here for old callers).
 
     Examples
     --------
     >>> percent(0.425, "fi"), percent(0.425, "en"), percent(float("nan"), "en", missing="–")
     ('42\xa0%', '42%', '–')
     """
-    if share is None or math.isnan(share):
-        return missing
-    value = f"{100 * share:.0f}"
-    return f"{value}\u00a0%" if check_lang(lang) == "fi" else f"{value}%"
+    from workbook.formats import percent as _percent
+
+    return _percent(share, check_lang(lang), decimals=decimals, missing=missing)

@@ -11,7 +11,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from workbook import vocab
+from workbook import formats, vocab
 from workbook.i18n import check_lang, label, percent, tr
 from workbook.project import Project
 
@@ -153,8 +153,6 @@ VOCAB_COLUMNS: Mapping[str, vocab.Labels] = {
 }
 
 SHARE_COLUMNS = ("progress", "voice_share")
-# Written out rather than taken from the locale, which differs from machine to machine.
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def header(column: str, lang: str) -> str:
@@ -180,18 +178,14 @@ def quarter_label(when: pd.Timestamp, lang: str) -> str:
 
 
 def date_label(day: pd.Timestamp, lang: str) -> str:
-    """A date written the Finnish or English way.
+    """A date written the Finnish or English way (:func:`workbook.formats.date`).
 
     Examples
     --------
     >>> date_label(pd.Timestamp("2027-12-31"), "fi"), date_label(pd.Timestamp("2027-12-31"), "en")
     ('31.12.2027', '31 Dec 2027')
     """
-    if pd.isna(day):
-        return ""
-    if check_lang(lang) == "fi":
-        return f"{day.day}.{day.month}.{day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return formats.date(day, check_lang(lang))
 
 
 def funding_label(code: str, lang: str) -> str:

@@ -1,30 +1,15 @@
-"""Numbers and lists in Finnish or English sentences."""
+"""Lists of names in Finnish or English sentences; numbers come from :mod:`workbook.formats`."""
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
+
+from workbook.formats import number  # noqa: F401  (the one number format; imported from here by network)
 
 TEXTS = {
     "and": {"fi": "ja", "en": "and"},
     "more": {"fi": "ja {count} muuta", "en": "and {count} more"},
 }
-
-
-def number(value: float, lang: str, decimals: int = 0) -> str:
-    """A number as written in ``lang``: thin-space thousands, decimal comma in Finnish.
-
-    Examples
-    --------
-    >>> number(12345.678, "fi", 1) == "12\u00a0345,7", number(12345.678, "en", 1), number(float("nan"), "en")
-    (True, '12,345.7', '–')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "fi":
-        return text.replace(",", "\u00a0").replace(".", ",")
-    return text
 
 
 def name_list(names: Sequence[str], lang: str, limit: int | None = None) -> str:
