@@ -84,8 +84,8 @@ def _missing(value: object) -> bool:
         return False
 
 
-def _excel_number(decimals: int, trim: bool) -> str:
-    return "#,##0" + ("." + ("#" if trim else "0") * decimals if decimals else "")
+def _excel_number(decimals: int) -> str:
+    return "#,##0" + ("." + "0" * decimals if decimals else "")
 
 
 def number(value: float | None, lang: str, decimals: int | None = None, *, max_decimals: int = 2,
@@ -100,20 +100,19 @@ def number(value: float | None, lang: str, decimals: int | None = None, *, max_d
     --------
     >>> number(12345.678, "fi", 1) == "12\\u00a0345,7", number(12345.678, "en", 1), number(None, "en")
     (True, '12,345.7', '–')
-    >>> number(0.0771, "fi", 3), number(2.0, "en"), number(0.25, "en", max_decimals=1)
-    ('0,077', '2', '0.2')
+    >>> number(0.0771, "fi", 3), number(2.0, "en"), number(0.675, "en"), number(1.5, "fi").excel_format
+    ('0,077', '2', '0.68', '#,##0.0')
     """
     if _missing(value):
         return missing
     value = float(value)
-    trim = decimals is None
-    places = max_decimals if trim else decimals
-    if trim:
-        value = round(value, places)
-        if value.is_integer():
-            places = 0
-    text = _pattern(lang, "number", places, trim).apply(value, _locale(lang))
-    return Formatted(text, value, _excel_number(places, trim))
+    places = decimals
+    if decimals is None:
+        # As many decimals as the rounded number needs: 1.5 → 1, 0.675 → 2 (0.68), 2.0 → 0.
+        shown = f"{round(value, max_decimals):.{max_decimals}f}".rstrip("0")
+        places = len(shown.split(".")[1]) if "." in shown else 0
+    text = _pattern(lang, "number", places, False).apply(value, _locale(lang))
+    return Formatted(text, value, _excel_number(places))
 
 
 def percent(share: float | None, lang: str, decimals: int = 0, missing: str = "") -> str:

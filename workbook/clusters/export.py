@@ -236,10 +236,10 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
     pairs = ev.company_rdi_pairs(member_rows, ev.shared_occasions(project))
     sheets = {
         "sheet_grid": tables.grid_table(card, lang),
-        "sheet_scorecard": tables.scorecard_table(card, lang, formatted=False),
+        "sheet_scorecard": tables.scorecard_table(card, lang),
         "sheet_gaps": tables.gaps_table(gap_rows, lang),
         "sheet_criteria": tables.criteria_table(project.cluster_criteria, lang),
-        "sheet_facts": tables.facts_table(ev.cluster_facts(project), lang, formatted=False),
+        "sheet_facts": tables.facts_table(ev.cluster_facts(project), lang),
         "sheet_membership": tables.membership_table(ev.membership_by_type(project), project.clusters, lang),
         "sheet_members": tables.members_table(member_rows, project.clusters, lang),
         "sheet_ties": tables.ties_table(pairs, project.clusters, project.actors, lang),
@@ -262,5 +262,5 @@ def export(project: Project, out_dir: Path, lang: str) -> list[Path]:
     """
     out_dir = Path(out_dir)
     html_path = build_report(project, lang).write(out_dir / f"cluster_scorecard_{lang}.html")
-    xlsx_path = write_xlsx(out_dir / f"cluster_scorecard_{lang}.xlsx", workbook_sheets(project, lang))
+    xlsx_path = write_xlsx(out_dir / f"cluster_scorecard_{lang}.xlsx", workbook_sheets(project, lang), lang)
     return [html_path, xlsx_path]
