@@ -60,6 +60,28 @@ def missing_translations(texts: Texts) -> list[str]:
     return [key for key, entry in texts.items() if any(not entry.get(lg) for lg in LANGUAGES)]
 
 
+def sub_region_names(municipalities, lang: str) -> dict[str, str]:
+    """Each sub-region's name in ``lang``, by its Finnish name (the code the tables use).
+
+    ``municipalities`` is the project's table (``sub_region``, ``sub_region_en``); English
+    falls back to the Finnish name where no English one was given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"municipality": ["Joensuu", "Kemi"], "sub_region": ["Joensuun seutukunta", "Kemi-Tornio"],
+    ...                       "sub_region_en": ["Joensuu sub-region", None]})
+    >>> sub_region_names(table, "en")
+    {'Joensuun seutukunta': 'Joensuu sub-region', 'Kemi-Tornio': 'Kemi-Tornio'}
+    """
+    check_lang(lang)
+    names = {}
+    for finnish, english in zip(municipalities["sub_region"], municipalities.get("sub_region_en", municipalities["sub_region"])):
+        if isinstance(finnish, str):
+            names[finnish] = english if lang == "en" and isinstance(english, str) and english else finnish
+    return names
+
+
 def percent(share: float | None, lang: str, missing: str = "", decimals: int = 0) -> str:
     """A share 0–1 as a percentage (:func:`workbook.formats.percent`, kept here for old callers).
 

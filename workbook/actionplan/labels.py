@@ -202,8 +202,14 @@ def funding_label(code: str, lang: str) -> str:
 def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table as the reader sees it: headers and codes in ``lang``, lists joined, shares in %.
 
+    Numbers, shares and dates become texts of :mod:`workbook.formats` (written for ``lang``
+    in HTML, stored as numbers and dates in the .xlsx).
+
     Examples
     --------
+    >>> budget = pd.DataFrame({"budget_eur": [2530000.0], "start": [pd.Timestamp("2024-02-06")]})
+    >>> for_display(budget, "en").iloc[0].tolist()
+    ['2,530,000', '6 Feb 2024']
     >>> table = pd.DataFrame({"status": ["ongoing"], "partners": [("A Oy", "B ry")], "voice_share": [0.5],
     ...                       "hidden": [False]})
     >>> for_display(table, "fi").to_dict("records")
@@ -220,14 +226,22 @@ def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             shown[column] = values.map(lambda code: funding_label(code, lang))
         elif column == "budget_eur":
             # Budgets split among sources have cents no plan meant: readers see whole euros.
-            shown[column] = values.round(0)
+            shown[column] = _cells(values.round(0), lambda v: formats.number(v, lang, 0, missing=None))
         elif column in SHARE_COLUMNS:
             shown[column] = values.map(lambda share: percent(share, lang))
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            shown[column] = _cells(values, lambda day: formats.date(day, lang, missing=None))
+        elif pd.api.types.is_numeric_dtype(values) and values.dtype != bool:
+            shown[column] = _cells(values, lambda v: formats.number(v, lang, missing=None))
         elif values.dtype == bool:
             shown[column] = values.map(lambda yes: label(vocab.YES_NO, "yes" if yes else "no", lang))
         elif values.map(lambda v: isinstance(v, tuple)).any():
             shown[column] = values.map(lambda v: "; ".join(map(str, v)) if isinstance(v, tuple) else v)
     return shown.rename(columns=lambda column: header(column, lang))
+
+
+def _cells(values: pd.Series, shown) -> pd.Series:
+    return pd.Series([shown(v) for v in values], index=values.index, dtype=object)
 
 
 def actor_names(project: Project) -> pd.Series:
