@@ -263,7 +263,9 @@ def _csv_field(value: object) -> str:
     if isinstance(value, pd.Timestamp):
         value = value.date().isoformat() if value == value.normalize() else value.isoformat(sep=" ")
     elif isinstance(value, (str, tuple, list)):
-        value = _cell_value(value)
+        # A Finnish-locale Excel splits on ";" even inside quotes that do not open the line's
+        # field, so a formula trigger right after a ";" is made inert like one at the start.
+        value = ";".join(inert_text(part) for part in str(_cell_value(value)).split(";"))
     elif hasattr(value, "item"):
         value = value.item()
     text = value if isinstance(value, str) else (repr(value) if isinstance(value, float) else str(value))
@@ -273,9 +275,10 @@ def _csv_field(value: object) -> str:
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """CSV text of a table: text cells made inert (see :func:`inert_text`), and quoted when
-    they hold a comma, a semicolon, a tab, a quote or a line break, so that Excel splits no
-    field whichever separator its locale uses.
+    """CSV text of a table: text cells made inert (see :func:`inert_text`), also after each
+    ``;`` inside them, and quoted when they hold a comma, a semicolon, a tab, a quote or a
+    line break, so that no field splits and no piece becomes a formula whichever separator
+    the reader's Excel uses.
 
     Examples
     --------
@@ -283,7 +286,7 @@ def csv_text(frame: pd.DataFrame) -> str:
     title,n
     '=1+1,1.5
     ok,2.0
-    "Oy;=1+1",
+    "Oy;'=1+1",
     """
     lines = [",".join(_csv_field(str(column)) for column in frame.columns)]
     lines += [",".join(_csv_field(value) for value in row) for row in frame.itertuples(index=False)]
