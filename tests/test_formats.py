@@ -73,3 +73,14 @@ def test_a_betweenness_reads_the_same_in_the_finnish_dashboard_and_report(tmp_pa
     for value in betweenness:
         assert f'<td class="num">{value}</td>' in dashboard, (value, dashboard)
     assert not re.search(r"<td[^>]*>\d+\.\d+</td>", dashboard)  # no English decimal point in Finnish
+
+
+def test_report_figures_write_numbers_the_way_the_page_language_does():
+    import plotly.graph_objects as go
+
+    from workbook.htmlreport import HtmlReport
+
+    for lang, separators in (("fi", ",\u00a0"), ("en", ".,")):
+        figure = go.Figure(go.Bar(x=[1234.5], y=["a"]))
+        HtmlReport("x", lang).figure(figure)
+        assert figure.layout.separators == separators

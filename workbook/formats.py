@@ -177,6 +177,18 @@ def month(day: object, lang: str, missing: str = "") -> str:
                      "m/yyyy" if lang == "fi" else "mmm yyyy")
 
 
+def plotly_separators(lang: str) -> str:
+    """Plotly's ``layout.separators`` for ``lang``: its decimal mark, then its thousands mark.
+
+    Examples
+    --------
+    >>> plotly_separators("fi"), plotly_separators("en")
+    (',\xa0', '.,')
+    """
+    symbols = _locale(lang).number_symbols["latn"]
+    return symbols["decimal"] + symbols["group"]
+
+
 def is_date(value: object) -> bool:
     """Whether ``value`` is a date or a time stamp (not a missing one)."""
     return isinstance(value, (_dt.date, pd.Timestamp)) and not _missing(value)

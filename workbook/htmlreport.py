@@ -160,6 +160,9 @@ class HtmlReport:
 
         if height:
             figure = figure.update_layout(height=height)
+        if figure.layout.separators is None:
+            # Numbers on axes and in hover text written the way the page's language writes them.
+            figure = figure.update_layout(separators=formats.plotly_separators(self.lang))
         html_part = pio.to_html(
             figure, include_plotlyjs=not self._plotly_included, full_html=False,
             config={"displaylogo": False, "responsive": True}, div_id=f"fig{len(self.parts)}",
