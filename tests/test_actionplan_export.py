@@ -7,7 +7,7 @@ from openpyxl import load_workbook
 
 from actionplan_case import FORMULA_TITLE, MARKUP_TITLE, write_case
 from workbook import load_project
-from workbook.actionplan import export, onepager, pages
+from workbook.actionplan import export, labels, onepager, pages
 from workbook.htmlreport import escape
 from workbook.i18n import tr
 
@@ -31,26 +31,78 @@ def test_export_without_images_writes_the_report_and_the_workbook(written):
 def test_formula_titles_stay_inert_text_in_every_sheet(written):
     book = load_workbook(written["fi"][1])
     formulas = [(sheet.title, cell.coordinate) for sheet in book for row in sheet.iter_rows() for cell in row
-                if cell.data_type == "f" or (isinstance(cell.value, str) and cell.value.startswith("="))]
+                if cell.data_type == "f"]
     assert formulas == []
     actions = book["Toimenpiteet"]
     header = [cell.value for cell in actions[1]]
     titles = [row[header.index("Toimenpiteen nimi")] for row in actions.iter_rows(min_row=2)]
     hostile = [cell for cell in titles if "HYPERLINK" in str(cell.value)]
-    assert hostile and all(cell.data_type == "s" and cell.value == "'" + FORMULA_TITLE for cell in hostile)
+    assert hostile and all(cell.data_type == "s" and cell.value == FORMULA_TITLE for cell in hostile)
 
 
 def test_workbook_lists_actions_grouped_by_focus_area_in_the_readers_language(written):
     book = load_workbook(written["en"][1])
-    assert book.sheetnames == ["Actions", "Focus areas", "Funding", "Organisations", "Indicators",
-                               "Input to action", "Inputs without action", "Voice share", "Plan checks",
-                               "EU S3 condition"]
-    rows = list(book["Actions"].iter_rows(values_only=True))
+    assert book.sheetnames == ["Actions", "Actions by focus area", "Focus areas", "Funding", "Organisations",
+                               "Indicators", "Input to action", "Inputs without action", "Voice share",
+                               "Plan checks", "EU S3 condition"]
+    rows = list(book["Actions by focus area"].iter_rows(values_only=True))
     header = rows[0]
-    pairs = [(row[header.index("Focus area id")], row[header.index("Action")]) for row in rows[1:]]
+    pairs = [(row[header.index("Focus area id")], row[header.index("Action")]) for row in rows[1:] if row[1]]
     assert pairs == [("FA1", "T1"), ("FA1", "T2"), ("FA2", "T3"), ("FA2", "T5"), ("FA3", "T2"), ("FA3", "T4")]
-    statuses = {row[header.index("Status")] for row in rows[1:]}
+    actions = list(book["Actions"].iter_rows(values_only=True))
+    statuses = {row[actions[0].index("Status")] for row in actions[1:]}
     assert statuses == {"Ongoing", "Planned", None}
+
+
+def _column(sheet, name):
+    header = [cell.value for cell in sheet[1]]
+    return [row[header.index(name)] for row in sheet.iter_rows(min_row=2) if row[0].value is not None]
+
+
+@pytest.mark.parametrize("lang, sheet, budget, area", [("fi", "Toimenpiteet", "Budjetti (€)", "Painopistealueet"),
+                                                     ("en", "Actions", "Budget (€)", "Focus areas")])
+def test_action_sheet_has_one_row_per_action_so_its_budget_sums_to_the_plan_total(case, written, lang, sheet,
+                                                                                  budget, area):
+    book = load_workbook(written[lang][1])
+    actions = book[sheet]
+    assert [cell.value for cell in _column(actions, tr(labels.HEADERS, "action_id", lang))] == \
+        ["T1", "T2", "T3", "T4", "T5"]
+    budgets = _column(actions, budget)
+    # What Excel's SUM of the column gives: the plan's total, the shared action T2 counted once.
+    assert sum(c.value for c in budgets if isinstance(c.value, (int, float))) == case.actions["budget_eur"].sum()
+    assert all(c.data_type == "n" and "€" in c.number_format and "#,##0" in c.number_format
+               for c in budgets if c.value is not None)
+    shared = dict(zip([c.value for c in _column(actions, tr(labels.HEADERS, "action_id", lang))],
+                      [c.value for c in _column(actions, area)]))
+    assert shared["T2"].count(";") == 1  # its two focus areas in one cell
+    assert actions.freeze_panes == "A2" and actions.auto_filter.ref.startswith("A1:")
+
+
+def test_per_focus_area_sheet_says_shared_actions_count_in_each_area(case, written):
+    book = load_workbook(written["en"][1])
+    sheet = book["Actions by focus area"]
+    budgets = [c.value for c in _column(sheet, "Budget (€)") if isinstance(c.value, (int, float))]
+    assert sum(budgets) > case.actions["budget_eur"].sum()  # T2 counted under FA1 and FA3
+    notes = [c.value for row in sheet.iter_rows() for c in row if isinstance(c.value, str) and "each area" in c.value]
+    assert notes and "€" in notes[0]
+
+
+def test_shares_and_dates_are_numbers_and_dates_with_formats(written):
+    import datetime
+
+    for lang in ("fi", "en"):
+        book = load_workbook(written[lang][1])
+        shares = [c for sheet in book for row in sheet.iter_rows(min_row=2) for c in row
+                  if isinstance(c.value, str) and c.value.rstrip().endswith("%")]
+        assert shares == []
+        voice = book["Äänen osuus" if lang == "fi" else "Voice share"]
+        voice_shares = [c for c in _column(voice, tr(labels.HEADERS, "voice_share", lang)) if c.value is not None]
+        assert voice_shares and all(isinstance(c.value, float) and 0 <= c.value <= 1 and c.number_format == "0%"
+                                    for c in voice_shares if c.data_type == "n")
+        starts = [c for c in _column(book[tr(export.SHEET_TEXTS, "sheet_actions", lang)],
+                                     tr(labels.HEADERS, "start", lang)) if c.value is not None]
+        assert starts and all(isinstance(c.value, datetime.datetime) and c.is_date for c in starts)
+        assert starts[0].number_format == ("d.m.yyyy" if lang == "fi" else "d mmm yyyy")
 
 
 def test_report_escapes_spreadsheet_text_everywhere(written):

@@ -59,7 +59,8 @@ def test_spreadsheet_text_stays_inert_in_the_workbook(hostile_export):
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert not [cell.coordinate for cell in cells if cell.data_type == "f"]
     texts = {cell.value for cell in cells if isinstance(cell.value, str)}
-    assert "'" + HOSTILE_EVIDENCE in texts and HOSTILE_EVIDENCE not in texts
+    # Stored as typed, as a string cell: no formula, and no apostrophe added to the user's text.
+    assert HOSTILE_EVIDENCE in texts and "'" + HOSTILE_EVIDENCE not in texts
     assert book.sheetnames[:3] == ["Grid", "Scorecard", "Gaps"]
 
 

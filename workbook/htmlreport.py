@@ -13,6 +13,7 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
+from workbook import formats
 from workbook.outputs import write_text_atomic
 
 CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
@@ -73,17 +74,15 @@ def plot_text(text: object) -> str:
 
 
 def format_number(value: float, lang: str = "en") -> str:
-    """A number for reading: no-break spaces between thousands, two decimals unless whole,
-    and a decimal comma in Finnish.
+    """A number for reading (:func:`workbook.formats.number`: whole numbers without decimals,
+    others with at most two).
 
     Examples
     --------
-    >>> format_number(1234567), format_number(75.2, "fi"), format_number(75.2, "en")
-    ('1\xa0234\xa0567', '75,20', '75.20')
+    >>> format_number(1234567) == "1,234,567", format_number(75.2, "fi"), format_number(75.2, "en")
+    (True, '75,2', '75.2')
     """
-    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-    text = text.replace(",", "\u00a0")
-    return text.replace(".", ",") if lang == "fi" else text
+    return formats.number(value, lang)
 
 
 def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = False, lang: str = "en") -> str:
@@ -100,12 +99,14 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = Fa
     for row in data.itertuples(index=False):
         cells = []
         for value in row:
-            if isinstance(value, (int, float)) and not isinstance(value, bool) and not pd.isna(value):
-                cells.append(f'<td class="num">{escape(format_number(value, lang))}</td>')
+            if formats.is_number(value):
+                cells.append(f'<td class="num">{escape(formats.number(value, lang))}</td>')
+            elif isinstance(value, formats.Formatted) and not formats.is_date(value.value):
+                cells.append(f'<td class="num">{escape(value)}</td>')
             elif isinstance(value, (tuple, list)):
                 cells.append(f"<td>{escape('; '.join(map(str, value)))}</td>")
-            elif isinstance(value, pd.Timestamp):
-                cells.append(f"<td>{escape(f'{value.day}.{value.month}.{value.year}')}</td>")
+            elif formats.is_date(value):
+                cells.append(f"<td>{escape(formats.date(value, lang))}</td>")
             else:
                 cells.append(f"<td>{escape(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -159,6 +160,9 @@ class HtmlReport:
 
         if height:
             figure = figure.update_layout(height=height)
+        if figure.layout.separators is None:
+            # Numbers on axes and in hover text written the way the page's language writes them.
+            figure = figure.update_layout(separators=formats.plotly_separators(self.lang))
         html_part = pio.to_html(
             figure, include_plotlyjs=not self._plotly_included, full_html=False,
             config={"displaylogo": False, "responsive": True}, div_id=f"fig{len(self.parts)}",

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from typing import Literal, Mapping
 
 Lang = Literal["fi", "en"]
@@ -61,17 +60,36 @@ def missing_translations(texts: Texts) -> list[str]:
     return [key for key, entry in texts.items() if any(not entry.get(lg) for lg in LANGUAGES)]
 
 
-def percent(share: float | None, lang: str, missing: str = "") -> str:
-    """A share 0–1 as a whole percentage, written the Finnish or the English way.
+def sub_region_names(municipalities, lang: str) -> dict[str, str]:
+    """Each sub-region's name in ``lang``, by its Finnish name (the code the tables use).
 
-    Finnish puts a no-break space before the sign, so the number and ``%`` never part.
+    ``municipalities`` is the project's table (``sub_region``, ``sub_region_en``); English
+    falls back to the Finnish name where no English one was given.
+
+    Examples
+    --------
+    >>> import pandas as pd
+    >>> table = pd.DataFrame({"municipality": ["Joensuu", "Kemi"], "sub_region": ["Joensuun seutukunta", "Kemi-Tornio"],
+    ...                       "sub_region_en": ["Joensuu sub-region", None]})
+    >>> sub_region_names(table, "en")
+    {'Joensuun seutukunta': 'Joensuu sub-region', 'Kemi-Tornio': 'Kemi-Tornio'}
+    """
+    check_lang(lang)
+    names = {}
+    for finnish, english in zip(municipalities["sub_region"], municipalities.get("sub_region_en", municipalities["sub_region"])):
+        if isinstance(finnish, str):
+            names[finnish] = english if lang == "en" and isinstance(english, str) and english else finnish
+    return names
+
+
+def percent(share: float | None, lang: str, missing: str = "", decimals: int = 0) -> str:
+    """A share 0–1 as a percentage (:func:`workbook.formats.percent`, kept here for old callers).
 
     Examples
     --------
     >>> percent(0.425, "fi"), percent(0.425, "en"), percent(float("nan"), "en", missing="–")
     ('42\xa0%', '42%', '–')
     """
-    if share is None or math.isnan(share):
-        return missing
-    value = f"{100 * share:.0f}"
-    return f"{value}\u00a0%" if check_lang(lang) == "fi" else f"{value}%"
+    from workbook.formats import percent as _percent
+
+    return _percent(share, check_lang(lang), decimals=decimals, missing=missing)

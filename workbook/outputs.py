@@ -4,15 +4,18 @@ A consultant's output folder is never left half-written: files are written to a 
 name beside their target and moved into place; a whole folder is built beside the target
 and swapped in. Text from spreadsheets is untrusted: a cell that starts with ``=``, ``+``,
 ``-``, ``@``, a tab or a line break would become a live formula in Excel or LibreOffice, so
-it is written with a leading apostrophe and stored as a string (the OWASP advice).
+it is stored in .xlsx as a string cell exactly as typed (never a formula), and written to CSV
+with a leading apostrophe (the OWASP advice); CSV fields holding a separator are quoted.
 """
 
 from __future__ import annotations
 
 import contextlib
+import datetime
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Mapping
 
@@ -91,6 +94,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
 
 
 def _cell_value(value: object) -> object:
+    """A table value as a CSV cell: lists joined with ``;``, text made inert."""
     if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
         return None
     if isinstance(value, (tuple, list)):
@@ -98,44 +102,109 @@ def _cell_value(value: object) -> object:
     if isinstance(value, pd.Timestamp):
         return value.to_pydatetime()
     if isinstance(value, str):
-        return inert_text(value)
+        return inert_text(str(value))
     if hasattr(value, "item"):
         return value.item()
     return value
 
 
-def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
-    """An .xlsx with one sheet per frame; text cells are stored as inert strings.
+@dataclass(frozen=True)
+class Sheet:
+    """A table for :func:`xlsx_bytes` with Excel number formats by column and an optional note.
 
-    Sheet names are cut to Excel's 31 characters. Dates get the Finnish ``d.m.yyyy`` format.
-    The file carries fixed metadata times, so the same tables give the same bytes.
+    ``formats`` maps a column to an Excel number format (``workbook.formats.EXCEL_MONEY`` …)
+    for the numbers in it; ``note`` is written two rows below the table.
+    """
+
+    frame: pd.DataFrame
+    formats: Mapping[str, str] = field(default_factory=dict)
+    note: str | None = None
+
+
+def _typed_cell(value: object, lang: str) -> tuple[object, str | None]:
+    """A table value as an Excel cell value and its number format (``None``: General).
+
+    Figures from :mod:`workbook.formats` go in as the numbers, shares and dates they show;
+    text stays exactly as typed (it is stored as a string, never read as a formula).
+    """
+    from workbook.formats import EXCEL_DATE, Formatted
+
+    if isinstance(value, Formatted):
+        stored = value.value.to_pydatetime() if isinstance(value.value, pd.Timestamp) else value.value
+        return stored, value.excel_format
+    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
+        return None, None
+    if isinstance(value, (tuple, list)):
+        return "; ".join(map(str, value)), None
+    if isinstance(value, str):
+        return str(value), None
+    if isinstance(value, (pd.Timestamp, datetime.date)):
+        stored = value.to_pydatetime() if isinstance(value, pd.Timestamp) else value
+        return stored, EXCEL_DATE.get(lang, EXCEL_DATE["fi"])
+    if hasattr(value, "item"):
+        value = value.item()
+    return value, None
+
+
+def _shown_width(value: object, excel_format: str | None) -> int:
+    if value is None:
+        return 0
+    if isinstance(value, (datetime.date, datetime.datetime)):
+        return 11
+    if isinstance(value, float) and excel_format is None:
+        return len(f"{value:.6g}")
+    if isinstance(value, (int, float)):
+        return len(f"{value:,.0f}") + (3 if excel_format and "%" in excel_format else 2)
+    return max((len(line) for line in str(value).splitlines()), default=0)
+
+
+def xlsx_bytes(sheets: Mapping[str, "pd.DataFrame | Sheet"], lang: str = "fi") -> bytes:
+    """An .xlsx with one sheet per table that a spreadsheet user can add up.
+
+    Numbers, shares and dates are stored as numbers and dates with number formats (values
+    made by :mod:`workbook.formats` keep theirs; ``Sheet.formats`` sets a column's); text is
+    stored as a string cell exactly as typed, so text starting with ``=`` shows as that text
+    and never runs as a formula. Each sheet has a bold, frozen header row, an autofilter and
+    column widths that fit its contents. Sheet names are cut to Excel's 31 characters; the
+    file carries fixed metadata times, so the same tables give the same bytes.
     """
     import io
-    import zipfile
-    from datetime import datetime
 
     from openpyxl import Workbook
     from openpyxl.cell.cell import TYPE_STRING
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
 
     book = Workbook()
     book.remove(book.active)
-    for name, frame in sheets.items():
+    bold = Font(bold=True)
+    for name, table in sheets.items():
+        spec = table if isinstance(table, Sheet) else Sheet(table)
+        frame = spec.frame
         sheet = book.create_sheet(title=str(name)[:31])
-        sheet.append([inert_text(str(c)) for c in frame.columns])
-        for row in frame.itertuples(index=False):
-            sheet.append([_cell_value(v) for v in row])
-        for row in sheet.iter_rows(min_row=1):
-            for cell in row:
-                if isinstance(cell.value, str):
-                    cell.data_type = TYPE_STRING
-                elif isinstance(cell.value, datetime):
-                    cell.number_format = "d.m.yyyy"
-        for index, column in enumerate(frame.columns, start=1):
-            width = max([len(str(column))] + [len(str(v)) for v in frame[column].head(200)]) + 2
-            sheet.column_dimensions[get_column_letter(index)].width = min(max(width, 8), 60)
+        widths = [len(str(column)) for column in frame.columns]
+        for column_index, column in enumerate(frame.columns, start=1):
+            _put(sheet.cell(row=1, column=column_index), str(column), None, TYPE_STRING).font = bold
+        column_formats = [spec.formats.get(column) for column in frame.columns]
+        for row_index, row in enumerate(frame.itertuples(index=False), start=2):
+            for column_index, raw in enumerate(row, start=1):
+                value, excel_format = _typed_cell(raw, lang)
+                if value is None:
+                    continue
+                if isinstance(value, (int, float)) and not isinstance(value, bool) and column_formats[column_index - 1]:
+                    excel_format = column_formats[column_index - 1]
+                _put(sheet.cell(row=row_index, column=column_index), value, excel_format, TYPE_STRING)
+                if row_index < 202:
+                    widths[column_index - 1] = max(widths[column_index - 1], _shown_width(value, excel_format))
+        for index, width in enumerate(widths, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = min(max(width + 2, 8), 60)
         sheet.freeze_panes = "A2"
-    fixed = datetime(2000, 1, 1)
+        if len(frame.columns):
+            sheet.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(len(frame) + 1, 2)}"
+        if spec.note:
+            note = _put(sheet.cell(row=len(frame) + 3, column=1), spec.note, None, TYPE_STRING)
+            note.alignment = Alignment(wrap_text=False)
+    fixed = datetime.datetime(2000, 1, 1)
     book.properties.created = fixed
     book.properties.modified = fixed
     buffer = io.BytesIO()
@@ -143,9 +212,24 @@ def xlsx_bytes(sheets: Mapping[str, pd.DataFrame]) -> bytes:
     return _normalise_zip(buffer.getvalue())
 
 
+def _put(cell, value: object, excel_format: str | None, string_type: str):
+    """Store one value; text is a string cell, whatever it starts with (never a formula)."""
+    cell.value = value
+    if isinstance(value, str):
+        cell.data_type = string_type
+        if value.startswith(FORMULA_TRIGGERS):
+            # What Excel itself stores for text typed after an apostrophe: shown without the
+            # apostrophe, and still text when the user edits the cell.
+            cell.quotePrefix = True
+    elif excel_format:
+        cell.number_format = excel_format
+    return cell
+
+
 def _normalise_zip(data: bytes) -> bytes:
     """Rewrite a zip with fixed entry times, so identical content gives identical bytes."""
     import io
+    import re
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
@@ -154,10 +238,7 @@ def _normalise_zip(data: bytes) -> bytes:
         for info in source.infolist():
             content = source.read(info.filename)
             if info.filename == "docProps/core.xml":
-                import re
-
-                # Only the time is replaced: the tag keeps its own attributes and namespace
-                # declarations (openpyxl writes them on the element when lxml is installed).
+                # Only the time changes: the element keeps its namespace declarations.
                 content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
                                  rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
@@ -166,23 +247,47 @@ def _normalise_zip(data: bytes) -> bytes:
     return out.getvalue()
 
 
-def write_xlsx(path: Path, sheets: Mapping[str, pd.DataFrame]) -> Path:
+def write_xlsx(path: Path, sheets: Mapping[str, "pd.DataFrame | Sheet"], lang: str = "fi") -> Path:
     """Write tables to an .xlsx atomically, formula-safe (see :func:`xlsx_bytes`)."""
-    return write_bytes_atomic(path, xlsx_bytes(sheets))
+    return write_bytes_atomic(path, xlsx_bytes(sheets, lang))
+
+
+# A field holding one of these is quoted: the comma and the line breaks of CSV itself, and
+# the semicolon and tab that a Finnish-locale Excel splits on.
+CSV_QUOTE_WHEN = (",", ";", "\t", "\r", "\n", '"')
+
+
+def _csv_field(value: object) -> str:
+    if value is None or (not isinstance(value, (str, tuple, list)) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        value = value.date().isoformat() if value == value.normalize() else value.isoformat(sep=" ")
+    elif isinstance(value, (str, tuple, list)):
+        # A Finnish-locale Excel splits on ";" even inside quotes that do not open the line's
+        # field, so a formula trigger right after a ";" is made inert like one at the start.
+        value = ";".join(inert_text(part) for part in str(_cell_value(value)).split(";"))
+    elif hasattr(value, "item"):
+        value = value.item()
+    text = value if isinstance(value, str) else (repr(value) if isinstance(value, float) else str(value))
+    if any(mark in text for mark in CSV_QUOTE_WHEN) or text != text.strip():
+        return '"' + text.replace('"', '""') + '"'
+    return text
 
 
 def csv_text(frame: pd.DataFrame) -> str:
-    """CSV text of a table with every text cell made inert (see :func:`inert_text`).
+    """CSV text of a table: text cells made inert (see :func:`inert_text`), also after each
+    ``;`` inside them, and quoted when they hold a comma, a semicolon, a tab, a quote or a
+    line break, so that no field splits and no piece becomes a formula whichever separator
+    the reader's Excel uses.
 
     Examples
     --------
-    >>> print(csv_text(pd.DataFrame({"title": ["=1+1", "ok"]})), end="")
-    title
-    '=1+1
-    ok
+    >>> print(csv_text(pd.DataFrame({"title": ["=1+1", "ok", "Oy;=1+1"], "n": [1.5, 2.0, None]})), end="")
+    title,n
+    '=1+1,1.5
+    ok,2.0
+    "Oy;'=1+1",
     """
-    safe = frame.copy()
-    for column in safe.columns:
-        if safe[column].dtype == object or str(safe[column].dtype) in ("str", "string"):
-            safe[column] = safe[column].map(lambda v: _cell_value(v) if isinstance(v, (str, tuple, list)) else v)
-    return safe.to_csv(index=False, lineterminator="\n")
+    lines = [",".join(_csv_field(str(column)) for column in frame.columns)]
+    lines += [",".join(_csv_field(value) for value in row) for row in frame.itertuples(index=False)]
+    return "\n".join(lines) + "\n"

@@ -9,8 +9,10 @@ Writes, for one language:
 ``onepager_<focus area>_<lang>.png``
     one 16:9 slide image per focus area (needs a headless Chromium or Chrome);
 ``action_plan_<lang>.xlsx``
-    the action plan grouped by focus area and the tables behind the report, every text
-    cell inert.
+    the action plan, one row per action (its focus areas joined in one cell, so the sum
+    of the budget column is the plan's total), the same actions listed under each focus
+    area they serve on a sheet of its own, and the tables behind the report: budgets in
+    euros, shares and dates stored as numbers and dates, every text cell inert.
 """
 
 from __future__ import annotations
@@ -20,16 +22,18 @@ from pathlib import Path
 import pandas as pd
 
 from workbook.actionplan import checks, eu_s3, focus_area, onepager, pages, portfolio, trace
-from workbook.actionplan.labels import focus_area_names, for_display
+from workbook.actionplan.labels import focus_area_names, for_display, header
 # The report's texts and column choices live in pages; the dashboard (workbook.dashboard.pages.actions)
 # still imports them from here.
 from workbook.actionplan.pages import ACTION_COLUMNS, SUMMARY_COLUMNS, TEXTS  # noqa: F401
 from workbook.i18n import check_lang, tr
-from workbook.outputs import write_xlsx
+from workbook.formats import EXCEL_MONEY, money
+from workbook.outputs import Sheet, write_xlsx
 from workbook.project import Project
 
 SHEET_TEXTS = {
     "sheet_actions": {"fi": "Toimenpiteet", "en": "Actions"},
+    "sheet_by_focus_area": {"fi": "Toimenpiteet alueittain", "en": "Actions by focus area"},
     "sheet_focus_areas": {"fi": "Painopistealueet", "en": "Focus areas"},
     "sheet_funding": {"fi": "Rahoitus", "en": "Funding"},
     "sheet_organisations": {"fi": "Organisaatiot", "en": "Organisations"},
@@ -39,13 +43,36 @@ SHEET_TEXTS = {
     "sheet_voice": {"fi": "Äänen osuus", "en": "Voice share"},
     "sheet_checks": {"fi": "Laatutarkistukset", "en": "Plan checks"},
     "sheet_s3": {"fi": "EU S3 -edellytys", "en": "EU S3 condition"},
+    "shared_note": {
+        "fi": "Usean painopistealueen toimenpide on tässä jokaisen palvelemansa alueen alla, ja sen budjetti "
+              "lasketaan jokaiseen niistä: alueiden summat ovat yhteensä enemmän kuin suunnitelman "
+              "kokonaisbudjetti {total} (sivu {sheet}: yksi rivi toimenpidettä kohden).",
+        "en": "An action serving several focus areas is listed, and its budget counted, under each area it "
+              "serves: the areas' sums add up to more than the plan's total budget of {total} (sheet {sheet}: "
+              "one row per action).",
+    },
 }
 
+# The action sheet: one row per action, what a reader of the plan needs, in this order.
+PLAN_COLUMNS = ["action_id", "title", "focus_area_ids", "focus_areas", "owner", "owner_type", "partners", "start",
+                "end", "budget_eur", "funding_sources", "status", "indicator_ids", "source_input_ids"]
+MONEY_COLUMNS = ("budget_eur",)
 
-def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
-    """The tables of the .xlsx action plan, by (translated) sheet name, ready to write."""
+
+def workbook_sheets(project: Project, lang: str) -> dict[str, Sheet]:
+    """The sheets of the .xlsx action plan, by (translated) sheet name, ready to write.
+
+    Examples
+    --------
+    >>> from workbook.actionplan.examples import example_project
+    >>> sheets = workbook_sheets(example_project(), "en")
+    >>> list(sheets)[:2], sheets["Actions"].frame["Action"].tolist()
+    (['Actions', 'Actions by focus area'], ['T1', 'T2', 'T3'])
+    """
+    check_lang(lang)
     names = focus_area_names(project, lang)
-    plan = portfolio.plan_by_focus_area(project, lang)
+    plan = portfolio.action_table(project, lang)[PLAN_COLUMNS]
+    by_focus_area = portfolio.plan_by_focus_area(project, lang)
     summary = portfolio.focus_area_summary(project, lang)
     funding = portfolio.funding_mix(project)
     funding.insert(1, "focus_area", funding["focus_area_id"].map(names))
@@ -59,13 +86,23 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
     voice = trace.voice_share(project, by="actor_type")
     findings = checks.plan_checks(project, lang)
     findings = findings.assign(check=findings["check"].map(lambda code: tr(checks.TEXTS, code, lang)))
+    shared = tr(SHEET_TEXTS, "shared_note", lang, sheet=tr(SHEET_TEXTS, "sheet_actions", lang),
+                total=money(project.actions["budget_eur"].sum(), lang))
     sheets = {
-        "sheet_actions": plan, "sheet_focus_areas": summary, "sheet_funding": funding,
-        "sheet_organisations": organisations, "sheet_indicators": indicators,
-        "sheet_trace": trace.trace_links(project, lang), "sheet_unused": trace.inputs_without_action(project, lang),
-        "sheet_voice": voice, "sheet_checks": findings, "sheet_s3": eu_s3.s3_checklist(project, lang),
+        "sheet_actions": (plan, None), "sheet_by_focus_area": (by_focus_area, shared),
+        "sheet_focus_areas": (summary, shared), "sheet_funding": (funding, shared),
+        "sheet_organisations": (organisations, None), "sheet_indicators": (indicators, None),
+        "sheet_trace": (trace.trace_links(project, lang), None),
+        "sheet_unused": (trace.inputs_without_action(project, lang), None),
+        "sheet_voice": (voice, None), "sheet_checks": (findings, None),
+        "sheet_s3": (eu_s3.s3_checklist(project, lang), None),
     }
-    return {tr(SHEET_TEXTS, key, lang): for_display(frame, lang) for key, frame in sheets.items()}
+    return {tr(SHEET_TEXTS, key, lang): _sheet(frame, lang, note) for key, (frame, note) in sheets.items()}
+
+
+def _sheet(frame: pd.DataFrame, lang: str, note: str | None) -> Sheet:
+    money_format = {header(column, lang): EXCEL_MONEY for column in MONEY_COLUMNS if column in frame}
+    return Sheet(for_display(frame, lang), formats=money_format, note=note)
 
 
 def export(project: Project, out_dir: Path, lang: str = "fi", onepagers: bool = True) -> list[Path]:
@@ -87,5 +124,5 @@ def export(project: Project, out_dir: Path, lang: str = "fi", onepagers: bool = 
             html = onepager.onepager_html(area, project.name, area_ids, lang, project.period,
                                           project.settings["country"])
             written.append(onepager.render_png(html, out_dir / f"onepager_{focus_area_id}_{lang}.png", browser, lang))
-    written.append(write_xlsx(out_dir / f"action_plan_{lang}.xlsx", workbook_sheets(project, lang)))
+    written.append(write_xlsx(out_dir / f"action_plan_{lang}.xlsx", workbook_sheets(project, lang), lang))
     return written

@@ -11,7 +11,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from workbook import vocab
+from workbook import formats, vocab
 from workbook.i18n import check_lang, label, percent, tr
 from workbook.project import Project
 
@@ -153,8 +153,6 @@ VOCAB_COLUMNS: Mapping[str, vocab.Labels] = {
 }
 
 SHARE_COLUMNS = ("progress", "voice_share")
-# Written out rather than taken from the locale, which differs from machine to machine.
-MONTHS_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
 def header(column: str, lang: str) -> str:
@@ -180,18 +178,14 @@ def quarter_label(when: pd.Timestamp, lang: str) -> str:
 
 
 def date_label(day: pd.Timestamp, lang: str) -> str:
-    """A date written the Finnish or English way.
+    """A date written the Finnish or English way (:func:`workbook.formats.date`).
 
     Examples
     --------
     >>> date_label(pd.Timestamp("2027-12-31"), "fi"), date_label(pd.Timestamp("2027-12-31"), "en")
     ('31.12.2027', '31 Dec 2027')
     """
-    if pd.isna(day):
-        return ""
-    if check_lang(lang) == "fi":
-        return f"{day.day}.{day.month}.{day.year}"
-    return f"{day.day} {MONTHS_EN[day.month - 1]} {day.year}"
+    return formats.date(day, check_lang(lang))
 
 
 def funding_label(code: str, lang: str) -> str:
@@ -208,8 +202,14 @@ def funding_label(code: str, lang: str) -> str:
 def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """A table as the reader sees it: headers and codes in ``lang``, lists joined, shares in %.
 
+    Numbers, shares and dates become texts of :mod:`workbook.formats` (written for ``lang``
+    in HTML, stored as numbers and dates in the .xlsx).
+
     Examples
     --------
+    >>> budget = pd.DataFrame({"budget_eur": [2530000.0], "start": [pd.Timestamp("2024-02-06")]})
+    >>> for_display(budget, "en").iloc[0].tolist()
+    ['2,530,000', '6 Feb 2024']
     >>> table = pd.DataFrame({"status": ["ongoing"], "partners": [("A Oy", "B ry")], "voice_share": [0.5],
     ...                       "hidden": [False]})
     >>> for_display(table, "fi").to_dict("records")
@@ -226,14 +226,22 @@ def for_display(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
             shown[column] = values.map(lambda code: funding_label(code, lang))
         elif column == "budget_eur":
             # Budgets split among sources have cents no plan meant: readers see whole euros.
-            shown[column] = values.round(0)
+            shown[column] = _cells(values.round(0), lambda v: formats.number(v, lang, 0, missing=None))
         elif column in SHARE_COLUMNS:
             shown[column] = values.map(lambda share: percent(share, lang))
+        elif pd.api.types.is_datetime64_any_dtype(values):
+            shown[column] = _cells(values, lambda day: formats.date(day, lang, missing=None))
+        elif pd.api.types.is_numeric_dtype(values) and values.dtype != bool:
+            shown[column] = _cells(values, lambda v: formats.number(v, lang, missing=None))
         elif values.dtype == bool:
             shown[column] = values.map(lambda yes: label(vocab.YES_NO, "yes" if yes else "no", lang))
         elif values.map(lambda v: isinstance(v, tuple)).any():
             shown[column] = values.map(lambda v: "; ".join(map(str, v)) if isinstance(v, tuple) else v)
     return shown.rename(columns=lambda column: header(column, lang))
+
+
+def _cells(values: pd.Series, shown) -> pd.Series:
+    return pd.Series([shown(v) for v in values], index=values.index, dtype=object)
 
 
 def actor_names(project: Project) -> pd.Series:

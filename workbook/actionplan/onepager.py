@@ -18,6 +18,7 @@ from pathlib import Path
 import pandas as pd
 import plotly.io as pio
 
+from workbook import formats
 from workbook.actionplan import checks
 from workbook.actionplan.figures import gantt_figure
 from workbook.actionplan.focus_area import FocusAreaPage
@@ -161,10 +162,7 @@ def _money(value: float, lang: str) -> str:
 
 
 def _number(value: float, lang: str) -> str:
-    if pd.isna(value):
-        return "–"
-    shown = f"{value:,.10g}".replace(",", "\u00a0")
-    return shown.replace(".", ",") if lang == "fi" else shown
+    return formats.number(value, lang)
 
 
 def _more(items: list[str], limit: int, lang: str) -> list[str]:

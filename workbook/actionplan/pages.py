@@ -13,6 +13,7 @@ from typing import Any, Iterable, Literal
 
 from workbook.actionplan import checks, eu_s3, figures, focus_area, onepager, portfolio, trace
 from workbook.actionplan.labels import date_label, focus_area_names, for_display, funding_label
+from workbook.formats import money
 from workbook.htmlreport import HtmlReport, escape
 from workbook.i18n import check_lang, tr
 from workbook.project import Project
@@ -24,8 +25,8 @@ TEXTS = {
     "subtitle_period": {"fi": "{project} · {region} · strategiakausi {start}–{end}",
                         "en": "{project} · {region} · strategy period {start}–{end}"},
     "intro": {
-        "fi": "Suunnitelmassa on {actions} toimenpidettä {areas} painopistealueella, budjetti yhteensä {budget} €. {sourced}/{actions} toimenpiteellä on kirjattu lähtöidea: ne perustuvat {inputs} ideaan, ehdotukseen tai havaintoon {activities} osallistavasta tilaisuudesta.",
-        "en": "The plan has {actions} actions in {areas} focus areas, with a total budget of €{budget}. {sourced} of the {actions} actions name the inputs they came from: {inputs} ideas, proposals or findings from {activities} participatory activities.",
+        "fi": "Suunnitelmassa on {actions} toimenpidettä {areas} painopistealueella, budjetti yhteensä {budget}. {sourced}/{actions} toimenpiteellä on kirjattu lähtöidea: ne perustuvat {inputs} ideaan, ehdotukseen tai havaintoon {activities} osallistavasta tilaisuudesta.",
+        "en": "The plan has {actions} actions in {areas} focus areas, with a total budget of {budget}. {sourced} of the {actions} actions name the inputs they came from: {inputs} ideas, proposals or findings from {activities} participatory activities.",
     },
     "portfolio": {"fi": "Kokonaiskuva", "en": "The portfolio"},
     "summary_caption": {"fi": "Toimenpiteet, budjetti ja toimijat painopistealueittain",
@@ -125,7 +126,7 @@ def portfolio_parts(project: Project, lang: str) -> list[Part]:
     return [
         Part("heading", tr(TEXTS, "portfolio", lang)),
         Part("paragraph", tr(TEXTS, "intro", lang, actions=int(total["actions"]), areas=len(project.focus_areas),
-                             budget=f"{total['budget_eur']:,.0f}".replace(",", "\u00a0"),
+                             budget=money(total["budget_eur"], lang),
                              sourced=int((sources["inputs"] > 0).sum()), inputs=links["input_id"].nunique(),
                              activities=links["activity_id"].nunique())),
         Part("table", for_display(summary[SUMMARY_COLUMNS], lang), caption=tr(TEXTS, "summary_caption", lang)),

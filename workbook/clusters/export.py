@@ -160,14 +160,14 @@ def _summary(report: HtmlReport, project: Project, card: pd.DataFrame, rounds: p
     report.bullets(per_cluster)
     if len(rounds):
         latest = rounds.iloc[-1]
-        report.paragraph(tr(TEXTS, "round_used", lang, round=format_date(latest["last_date"]), rounds=len(rounds)))
+        report.paragraph(tr(TEXTS, "round_used", lang, round=format_date(latest["last_date"], lang), rounds=len(rounds)))
     else:
         report.paragraph(tr(TEXTS, "no_rounds", lang), kind="note")
     start, end = ev.observed_period(project)
     if start is None or end is None:
         report.paragraph(tr(TEXTS, "no_period", lang), kind="note")
     else:
-        report.paragraph(tr(TEXTS, "period", lang, start=format_date(start), end=format_date(end),
+        report.paragraph(tr(TEXTS, "period", lang, start=format_date(start, lang), end=format_date(end, lang),
                             years=format_number(ev.period_years(start, end), lang, 2)))
     report.table(tables.summary_table(sc.verdict_counts(card), lang))
 
@@ -210,8 +210,8 @@ def _changes(report: HtmlReport, project: Project, rounds: pd.DataFrame, lang: s
         report.paragraph(tr(TEXTS, "one_round" if len(rounds) else "no_rounds", lang), kind="note")
         return
     report.figure(figures.rounds_figure(sc.rounds_scorecard(project), lang))
-    report.paragraph(tr(TEXTS, "changes_between", lang, before=format_date(rounds.iloc[-2]["last_date"]),
-                        after=format_date(rounds.iloc[-1]["last_date"])))
+    report.paragraph(tr(TEXTS, "changes_between", lang, before=format_date(rounds.iloc[-2]["last_date"], lang),
+                        after=format_date(rounds.iloc[-1]["last_date"], lang)))
     changes = sc.round_changes(project)
     changed = changes[changes["change"] != "unchanged"]
     if len(changed):
@@ -236,10 +236,10 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
     pairs = ev.company_rdi_pairs(member_rows, ev.shared_occasions(project))
     sheets = {
         "sheet_grid": tables.grid_table(card, lang),
-        "sheet_scorecard": tables.scorecard_table(card, lang, formatted=False),
+        "sheet_scorecard": tables.scorecard_table(card, lang),
         "sheet_gaps": tables.gaps_table(gap_rows, lang),
         "sheet_criteria": tables.criteria_table(project.cluster_criteria, lang),
-        "sheet_facts": tables.facts_table(ev.cluster_facts(project), lang, formatted=False),
+        "sheet_facts": tables.facts_table(ev.cluster_facts(project), lang),
         "sheet_membership": tables.membership_table(ev.membership_by_type(project), project.clusters, lang),
         "sheet_members": tables.members_table(member_rows, project.clusters, lang),
         "sheet_ties": tables.ties_table(pairs, project.clusters, project.actors, lang),
@@ -262,5 +262,5 @@ def export(project: Project, out_dir: Path, lang: str) -> list[Path]:
     """
     out_dir = Path(out_dir)
     html_path = build_report(project, lang).write(out_dir / f"cluster_scorecard_{lang}.html")
-    xlsx_path = write_xlsx(out_dir / f"cluster_scorecard_{lang}.xlsx", workbook_sheets(project, lang))
+    xlsx_path = write_xlsx(out_dir / f"cluster_scorecard_{lang}.xlsx", workbook_sheets(project, lang), lang)
     return [html_path, xlsx_path]

@@ -227,7 +227,7 @@ def rounds_figure(rounds_card: pd.DataFrame, lang: str) -> go.Figure:
     keys = rounds_card[["cluster_id", "round", "round_date"]].drop_duplicates().assign(
         order=lambda f: f["cluster_id"].map({c: i for i, c in enumerate(clusters)}))
     keys = keys.sort_values(["order", "round"], kind="stable")
-    x = [[clusters[c] for c in keys["cluster_id"]], [format_date(d) for d in keys["round_date"]]]
+    x = [[clusters[c] for c in keys["cluster_id"]], [format_date(d, lang) for d in keys["round_date"]]]
     counts = rounds_card.groupby(["cluster_id", "round", "verdict"]).size()
     for verdict in VERDICTS:
         heights = [int(counts.get((c, r, verdict), 0)) for c, r in zip(keys["cluster_id"], keys["round"])]

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from workbook import formats
 from workbook.clusters import evidence as ev
 from workbook.i18n import Texts, label, percent, tr
 from workbook.project import Project
@@ -341,20 +342,14 @@ def _change(before: str, after: str) -> str:
 
 
 def format_number(value: float, lang: str, decimals: int = 1) -> str:
-    """A number the way a reader of ``lang`` writes it: ``0,5`` in Finnish, ``0.5`` in English.
-
-    Whole numbers have no decimals.
+    """A number with at most ``decimals`` decimals, none when whole (:func:`workbook.formats.number`).
 
     Examples
     --------
     >>> format_number(0.5, "fi"), format_number(2.0, "en"), format_number(1234, "fi")
-    ('0,5', '2', '1\\xa0234')
+    ('0,5', '2', '1\xa0234')
     """
-    rounded = round(float(value), decimals)
-    text = f"{rounded:,.0f}" if float(rounded).is_integer() else f"{rounded:,.{decimals}f}"
-    if lang == "fi":
-        text = text.replace(",", "\u00a0").replace(".", ",")
-    return text
+    return formats.number(value, lang, max_decimals=decimals)
 
 
 def format_value(value: float, measure: str, lang: str) -> str:
@@ -374,18 +369,18 @@ def format_value(value: float, measure: str, lang: str) -> str:
     return format_number(value, lang)
 
 
-def format_date(value: pd.Timestamp) -> str:
-    """A date as ``30.4.2023`` (the same in both languages), "" if missing.
+def format_date(value: pd.Timestamp, lang: str) -> str:
+    """A date as written in ``lang`` (``30.4.2023``, ``30 Apr 2023``), "" if missing.
 
     Examples
     --------
-    >>> format_date(pd.Timestamp("2023-04-30")), format_date(pd.NaT)
-    ('30.4.2023', '')
+    >>> format_date(pd.Timestamp("2023-04-30"), "fi"), format_date(pd.Timestamp("2023-04-30"), "en")
+    ('30.4.2023', '30 Apr 2023')
     """
-    return "" if value is None or pd.isna(value) else f"{value.day}.{value.month}.{value.year}"
+    return formats.date(value, lang)
 
 
-def round_label(project: Project, round_number: int | None) -> str:
+def round_label(project: Project, round_number: int | None, lang: str = "fi") -> str:
     """A round named by the date of its last assessment (``30.4.2023``), "" for no round.
 
     Examples
@@ -397,7 +392,7 @@ def round_label(project: Project, round_number: int | None) -> str:
     rounds = ev.assessment_rounds(project).set_index("round")
     if round_number is None or round_number not in rounds.index:
         return ""
-    return format_date(rounds.loc[round_number, "last_date"])
+    return format_date(rounds.loc[round_number, "last_date"], lang)
 
 
 def gap_sentence(row: pd.Series, lang: str, round_text: str = "") -> str:
@@ -421,7 +416,7 @@ def gap_sentence(row: pd.Series, lang: str, round_text: str = "") -> str:
         "criterion": row[f"criterion_{lang}"],
         "value": format_value(row["value"], measure, lang),
         "goal": format_value(row["threshold"], measure, lang),
-        "date": format_date(row["assessed_on"]),
+        "date": format_date(row["assessed_on"], lang),
     }
     if row["verdict"] == "no_evidence":
         if source != ev.RECORDED:
@@ -477,7 +472,7 @@ def gaps(project: Project, lang: str, round_number: int | None = None,
         card = scorecard(project, round_number)
     if round_number is None:
         round_number = ev.latest_round(project)
-    round_text = round_label(project, round_number)
+    round_text = round_label(project, round_number, lang)
     open_rows = card[card["verdict"] != "met"]
     sentences = [gap_sentence(row, lang, round_text) for _, row in open_rows.iterrows()]
     table = open_rows[["cluster_id", "cluster_name", "criterion_id", "verdict"]].copy()

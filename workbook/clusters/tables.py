@@ -122,7 +122,7 @@ def scorecard_table(card: pd.DataFrame, lang: str, formatted: bool = True) -> pd
         _header("source", lang): [label(vocab.CRITERION_EVIDENCE, s, lang) for s in card["source"]],
         _header("basis", lang): [_basis(row, lang) for _, row in card.iterrows()],
         _header("evidence_text", lang): card["evidence_text"].tolist(),
-        _header("assessed_on", lang): [format_date(d) for d in card["assessed_on"]],
+        _header("assessed_on", lang): [format_date(d, lang) for d in card["assessed_on"]],
     })
 
 
@@ -343,8 +343,8 @@ def rounds_table(rounds: pd.DataFrame, lang: str) -> pd.DataFrame:
     """
     return pd.DataFrame({
         _header("round", lang): rounds["round"],
-        _header("first_date", lang): [format_date(d) for d in rounds["first_date"]],
-        _header("last_date", lang): [format_date(d) for d in rounds["last_date"]],
+        _header("first_date", lang): [format_date(d, lang) for d in rounds["first_date"]],
+        _header("last_date", lang): [format_date(d, lang) for d in rounds["last_date"]],
         _header("assessments", lang): rounds["assessments"],
         _header("clusters_assessed", lang): rounds["clusters"],
     })

@@ -34,7 +34,7 @@ def bullets(items: Iterable[str], kind: str | None = None) -> str:
     return f"<ul{css}>" + "".join(f"<li>{escape(item)}</li>" for item in items) + "</ul>"
 
 
-def table(frame: pd.DataFrame, caption: str | None = None) -> str:
+def table(frame: pd.DataFrame, caption: str | None = None, lang: str = "en") -> str:
     """A table with every cell escaped, scrolling sideways when wider than its box.
 
     Examples
@@ -42,4 +42,4 @@ def table(frame: pd.DataFrame, caption: str | None = None) -> str:
     >>> "&lt;img" in table(pd.DataFrame({"name": ["<img src=x>"]}))
     True
     """
-    return f'<div class="wb-table">{table_html(frame, caption)}</div>'
+    return f'<div class="wb-table">{table_html(frame, caption, lang=lang)}</div>'

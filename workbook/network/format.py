@@ -1,30 +1,20 @@
-"""Numbers and lists in Finnish or English sentences."""
+"""Network figures and lists of names in Finnish or English; numbers come from :mod:`workbook.formats`."""
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
+
+from workbook.formats import number  # noqa: F401  (the one number format; imported from here by network)
+
+# Decimals of each actor metric wherever it is shown (report, dashboard, notebook): the same
+# betweenness reads 0,077 everywhere, never 0,08 in one place and 0,077 in another.
+METRIC_DECIMALS = {"degree": 0, "weighted_degree": 0, "betweenness": 3, "eigenvector": 3, "closeness": 3,
+                   "k_core": 0}
 
 TEXTS = {
     "and": {"fi": "ja", "en": "and"},
     "more": {"fi": "ja {count} muuta", "en": "and {count} more"},
 }
-
-
-def number(value: float, lang: str, decimals: int = 0) -> str:
-    """A number as written in ``lang``: thin-space thousands, decimal comma in Finnish.
-
-    Examples
-    --------
-    >>> number(12345.678, "fi", 1) == "12\u00a0345,7", number(12345.678, "en", 1), number(float("nan"), "en")
-    (True, '12,345.7', '–')
-    """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "fi":
-        return text.replace(",", "\u00a0").replace(".", ",")
-    return text
 
 
 def name_list(names: Sequence[str], lang: str, limit: int | None = None) -> str:
@@ -43,3 +33,14 @@ def name_list(names: Sequence[str], lang: str, limit: int | None = None) -> str:
     if len(names) <= 1:
         return "".join(names)
     return ", ".join(names[:-1]) + f" {tr(TEXTS, 'and', lang)} " + names[-1]
+
+
+def metric(value: float, column: str, lang: str) -> str:
+    """An actor metric as text, with that metric's decimals (:data:`METRIC_DECIMALS`).
+
+    Examples
+    --------
+    >>> metric(0.0771, "betweenness", "fi"), metric(0.0771, "betweenness", "en"), metric(12.0, "degree", "en")
+    ('0,077', '0.077', '12')
+    """
+    return number(value, lang, METRIC_DECIMALS.get(column))

@@ -21,7 +21,7 @@ import pandas as pd
 from scipy.sparse import csgraph
 
 from workbook import vocab
-from workbook.i18n import label, percent, tr
+from workbook.i18n import label, percent, sub_region_names, tr
 from workbook.network.format import name_list, number
 from workbook.network.graphs import ActorNetwork, engagement
 
@@ -250,6 +250,7 @@ def gap_findings(project, gaps: pd.DataFrame, companies: pd.DataFrame, owners: p
     'Circular economy: 3 organisations are engaged, and 100% of them are tied together in one group.'
     """
     names = project.focus_areas.set_index("focus_area_id")[f"name_{lang}"]
+    regions = sub_region_names(project.municipalities, lang)
     actor_names = project.actors.set_index("actor_id")["name"]
     ownership = owners.set_index("focus_area_id")
     sentences = []
@@ -265,7 +266,7 @@ def gap_findings(project, gaps: pd.DataFrame, companies: pd.DataFrame, owners: p
             sentences.append(tr(TEXTS, "missing_types", lang, area=area, types=name_list(types, lang)))
         if row.actors and row.missing_sub_regions:
             sentences.append(tr(TEXTS, "missing_sub_regions", lang, area=area,
-                                regions=name_list(list(row.missing_sub_regions), lang)))
+                                regions=name_list([regions.get(r, r) for r in row.missing_sub_regions], lang)))
         owned = ownership.loc[row.focus_area_id]
         actions = number(owned["actions"], lang)
         if owned["status"] == "no_actions":

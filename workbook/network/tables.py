@@ -7,7 +7,7 @@ import pandas as pd
 
 from workbook import vocab
 from workbook.i18n import label, percent, tr
-from workbook.network.format import number
+from workbook.network.format import metric, number
 from workbook.network.gaps import OWNERSHIP_STATUSES
 from workbook.network.view import METRIC_LABELS
 
@@ -60,8 +60,7 @@ def metrics_table(metrics: pd.DataFrame, lang: str, top: int | None = None,
         tr(TEXTS, "municipality", lang): chosen["municipality"].fillna(""),
     })
     for column in ("degree", "weighted_degree", "betweenness", "eigenvector", "closeness", "k_core"):
-        decimals = 3 if column in ("betweenness", "eigenvector", "closeness") else 0
-        table[label(METRIC_LABELS, column, lang)] = [number(v, lang, decimals) for v in chosen[column]]
+        table[label(METRIC_LABELS, column, lang)] = [metric(v, column, lang) for v in chosen[column]]
     table[tr(TEXTS, "community", lang)] = ["" if pd.isna(c) else str(int(c)) for c in chosen["community"]]
     table[tr(TEXTS, "broker", lang)] = [tr(TEXTS, "yes", lang) if b else "" for b in chosen["broker"]]
     return table.reset_index(drop=True)
@@ -81,7 +80,7 @@ def brokers_table(metrics: pd.DataFrame, lang: str) -> pd.DataFrame:
     return pd.DataFrame({
         tr(TEXTS, "name", lang): brokers["name"].astype(str),
         tr(TEXTS, "actor_type", lang): [label(vocab.ACTOR_TYPES, t, lang) if t else "" for t in brokers["actor_type"]],
-        label(METRIC_LABELS, "betweenness", lang): [number(v, lang, 3) for v in brokers["betweenness"]],
+        label(METRIC_LABELS, "betweenness", lang): [metric(v, "betweenness", lang) for v in brokers["betweenness"]],
         tr(TEXTS, "communities_linked", lang): [number(v, lang) for v in brokers["communities_linked"]],
         tr(TEXTS, "actor_types_linked", lang): [number(v, lang) for v in brokers["actor_types_linked"]],
     }).reset_index(drop=True)

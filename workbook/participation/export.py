@@ -88,5 +88,6 @@ def export(project: Project, out_dir: Path, lang: str) -> list[Path]:
     sections = build_summary(project, lang)
     html_path = out_dir / f"participation_summary_{lang}.html"
     written = [write_text_atomic(html_path, render_html(project, sections, lang))]
-    written.append(write_xlsx(out_dir / f"participation_summary_{lang}.xlsx", workbook_sheets(sections, lang)))
+    written.append(write_xlsx(out_dir / f"participation_summary_{lang}.xlsx", workbook_sheets(sections, lang),
+                              lang))
     return written

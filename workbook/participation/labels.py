@@ -11,6 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from workbook import vocab
+from workbook.formats import number
 from workbook.i18n import label, tr
 from workbook.project import Project
 
@@ -107,15 +108,14 @@ def group_labels(project: Project, dimension: str, codes, lang: str) -> dict[str
 
 
 def decimal(value: float, lang: str, digits: int = 1) -> str:
-    """A number with ``digits`` decimals, with a decimal comma in Finnish.
+    """A number with ``digits`` decimals (:func:`workbook.formats.number`).
 
     Examples
     --------
-    >>> decimal(0.25, "fi"), decimal(1.75, "en")
-    ('0,2', '1.8')
+    >>> decimal(0.25, "fi"), decimal(1.75, "en"), decimal(1234.5, "en", 2)
+    ('0,2', '1.8', '1,234.50')
     """
-    text = f"{value:.{digits}f}"
-    return text.replace(".", ",") if lang == "fi" else text
+    return number(value, lang, digits)
 
 
 def dimension_label(dimension: str, lang: str) -> str:

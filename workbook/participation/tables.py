@@ -14,7 +14,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from workbook import vocab
+from workbook import formats, vocab
 from workbook.i18n import label, percent, tr
 from workbook.masking import render
 from workbook.participation.labels import decimal
@@ -145,6 +145,11 @@ def with_legend(table: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
     return table
 
 
+def _dates(values: pd.Series, lang: str) -> pd.Series:
+    """Dates as the reader of ``lang`` writes them (still dates in the .xlsx)."""
+    return pd.Series([formats.date(v, lang) for v in values], index=values.index, dtype=object)
+
+
 def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = None) -> pd.DataFrame:
     names = names or {}
     return frame.rename(columns={c: names.get(c) or tr(TEXTS, c, lang) for c in frame.columns})
@@ -164,7 +169,7 @@ def headlines(figures: pd.Series, min_size: int, lang: str) -> pd.DataFrame:
 def activities(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
     """One row per activity (``reach.activity_reach``)."""
     table = pd.DataFrame({
-        "date": frame["date"], "kind": [label(vocab.ACTIVITY_KINDS, k, lang) for k in frame["kind"]],
+        "date": _dates(frame["date"], lang), "kind": [label(vocab.ACTIVITY_KINDS, k, lang) for k in frame["kind"]],
         "activity": frame["activity_id"] + " " + frame["title"].fillna(""),
         "place": frame["municipality"].fillna(tr(TEXTS, "online", lang)),
         "organisations": frame["organisations"], "companies": frame["companies"],
@@ -223,7 +228,7 @@ def into_actions(frame: pd.DataFrame, lang: str, group_name: str, labels: Mappin
 
 def sprints(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Inputs and votes per innovation sprint (``voice.sprint_votes``)."""
-    table = pd.DataFrame({"date": frame["date"], "activity": frame["activity_id"] + " " + frame["title"].fillna(""),
+    table = pd.DataFrame({"date": _dates(frame["date"], lang), "activity": frame["activity_id"] + " " + frame["title"].fillna(""),
                           "inputs": frame["inputs"], "votes": frame["votes"], "top_input": frame["top_text"],
                           "top_votes": frame["top_votes"]})
     return _headers(table, lang)
@@ -247,7 +252,7 @@ def findings(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def survey_overview(frame: pd.DataFrame, min_size: int, lang: str) -> pd.DataFrame:
     """One row per survey (``surveys.survey_overview``)."""
-    table = pd.DataFrame({"survey": frame["survey_id"] + " " + frame["title"].fillna(""), "date": frame["date"],
+    table = pd.DataFrame({"survey": frame["survey_id"] + " " + frame["title"].fillna(""), "date": _dates(frame["date"], lang),
                           "respondents": counts(frame["respondents"], min_size, lang),
                           "likert_questions": frame["likert"], "choice_questions": frame["choice"],
                           "open_questions": frame["open"]})

@@ -14,6 +14,7 @@ from workbook.actionplan.onepager import key_figures
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.parts import paragraph, table
 from workbook.dashboard.widgets import Panel
+from workbook.formats import money
 from workbook.htmlreport import escape
 from workbook.i18n import tr
 from workbook.style import focus_area_colours
@@ -49,10 +50,10 @@ def draw_portfolio(selection: Selection, lang: str) -> str:
     links = trace.trace_links(project, lang)
     total = summary.iloc[-1]
     intro = tr(PLAN_TEXTS, "intro", lang, actions=int(total["actions"]), areas=len(project.focus_areas),
-               budget=f"{total['budget_eur']:,.0f}".replace(",", "\u00a0"),
+               budget=money(total["budget_eur"], lang),
                sourced=int((sources["inputs"] > 0).sum()), inputs=links["input_id"].nunique(),
                activities=links["activity_id"].nunique())
-    return (paragraph(intro) + table(for_display(summary[SUMMARY_COLUMNS], lang))
+    return (paragraph(intro) + table(for_display(summary[SUMMARY_COLUMNS], lang), lang=lang)
             + paragraph(tr(PLAN_TEXTS, "budget_note", lang), "note"))
 
 
@@ -100,7 +101,7 @@ def draw_actions(selection: Selection, lang: str) -> str:
     sources = trace.action_sources(project, lang).set_index("action_id")
     plan = plan.assign(inputs=plan["action_id"].map(sources["inputs"]))
     columns = ["focus_area", *[c for c in ACTION_COLUMNS if c in plan.columns]]
-    return table(for_display(plan[columns], lang))
+    return table(for_display(plan[columns], lang), lang=lang)
 
 
 def draw_trace(selection: Selection, lang: str):

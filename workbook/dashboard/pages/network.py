@@ -19,6 +19,7 @@ from workbook.dashboard.parts import bullets, paragraph, table
 from workbook.dashboard.widgets import Panel
 from workbook.i18n import label, tr
 from workbook.network import ActorNetwork, actor_metrics, build_network, network_summary
+from workbook.network.format import metric
 from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
 from workbook.network.layout import layout_positions
 from workbook.network.metrics import network_findings
@@ -106,9 +107,9 @@ def draw_brokers(selection: Selection, lang: str) -> str:
         tr(TEXTS, "organisation", lang): brokers["name"],
         tr(TEXTS, "type", lang): [label(vocab.ACTOR_TYPES, code, lang) for code in brokers["actor_type"]],
         tr(TEXTS, "ties", lang): brokers["degree"],
-        tr(TEXTS, "betweenness", lang): brokers["betweenness"].round(3),
+        tr(TEXTS, "betweenness", lang): [metric(value, "betweenness", lang) for value in brokers["betweenness"]],
     })
-    return paragraph(tr(TEXTS, "brokers_note", lang)) + table(shown.head(15))
+    return paragraph(tr(TEXTS, "brokers_note", lang)) + table(shown.head(15), lang=lang)
 
 
 MAP = Panel(TEXTS["map"], draw_map, wide=True, name="map")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from workbook import vocab
+from workbook import formats, vocab
 from workbook.dashboard.cache import by_identity
 from workbook.dashboard.charts import bar_rows
 from workbook.dashboard.filters import Selection
@@ -77,7 +77,7 @@ TEXTS = {
 
 
 def _date(value: pd.Timestamp, lang: str) -> str:
-    return value.strftime("%-d.%-m.%Y") if lang == "fi" else value.strftime("%-d %b %Y")
+    return formats.date(value, lang)
 
 
 @by_identity(maxsize=2)
@@ -177,7 +177,7 @@ def draw_most_active(selection: Selection, lang: str) -> str:
         tr(TEXTS, "type", lang): [label(vocab.ACTOR_TYPES, code, lang) for code in table["actor_type"]],
         tr(TEXTS, "activities_column", lang): table["activities"],
     })
-    return table_html(shown)
+    return table_html(shown, lang=lang)
 
 
 HEADLINES = Panel(TEXTS["headlines"], draw_headlines, wide=True, name="headlines")

@@ -19,7 +19,7 @@ TEXTS = {
 }
 
 
-def section_parts(sections: Section | list[Section], headings: bool = False) -> list:
+def section_parts(sections: Section | list[Section], headings: bool = False, lang: str = "en") -> list:
     """The blocks of summary sections as panel parts: escaped HTML and figures (the .xlsx-only
     sheets are left out). With ``headings``, each section starts with its title.
 
@@ -38,7 +38,7 @@ def section_parts(sections: Section | list[Section], headings: bool = False) -> 
             if block.kind == "text":
                 parts.append(paragraph(block.content, block.style))
             elif block.kind == "table":
-                parts.append(table(block.content, block.caption or None))
+                parts.append(table(block.content, block.caption or None, lang=lang))
             elif block.kind == "figure":
                 parts.append(block.content)
     return parts
@@ -46,7 +46,7 @@ def section_parts(sections: Section | list[Section], headings: bool = False) -> 
 
 def draw_section(key: str, selection: Selection, lang: str) -> list:
     """One section of the participation summary for the filtered project."""
-    return section_parts(build_section(selection.project, key, lang), headings=key == "surveys")
+    return section_parts(build_section(selection.project, key, lang), headings=key == "surveys", lang=lang)
 
 
 def _panel(key: str, wide: bool = True, title: dict[str, str] | None = None, deferred: bool = False) -> Panel:
