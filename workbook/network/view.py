@@ -35,7 +35,7 @@ from workbook import style, vocab
 from workbook.htmlreport import CSP, escape
 from workbook.i18n import check_lang, label, tr
 from workbook.network.graphs import LAYER_LABELS, LAYERS, ActorNetwork
-from workbook.network.layout import layout_positions
+from workbook.network.layout import NODE_RADIUS, UNIT, layout_positions
 from workbook.network.metrics import METRIC_COLUMNS
 
 # The view shows at most this many ties (the strongest); more only make a hairball.
@@ -251,9 +251,10 @@ def map_positions(graph: nx.Graph, metrics: pd.DataFrame, seed: int = 0) -> dict
     Compute them once for a whole project and pass them to :func:`network_page` when
     drawing parts of it, so that actors keep their places.
     """
-    communities = metrics.set_index("actor_id")["community"]
-    groups = {node: (None if pd.isna(c) else int(c)) for node, c in communities.items()}
-    return layout_positions(graph, seed, groups=groups)
+    by_id = metrics.set_index("actor_id")
+    groups = {node: (None if pd.isna(c) else int(c)) for node, c in by_id["community"].items()}
+    sizes = {node: float(v) for node, v in by_id[ViewState.size_by].items()}
+    return layout_positions(graph, seed, groups=groups, sizes=sizes)
 
 
 def _without_vis_stylesheet(page: str, pyvis_net) -> str:
@@ -281,7 +282,7 @@ def _node_records(graph: nx.Graph, metrics: pd.DataFrame, positions) -> list[dic
             role = "other"
         x, y = positions[node]
         records.append({
-            "id": str(node), "label": str(data.get("name") or node), "x": x, "y": y, "shape": "dot", "value": 1,
+            "id": str(node), "nm": str(data.get("name") or node), "x": x, "y": y, "shape": "dot", "size": 5,
             "t": data.get("actor_type"), "h": data.get("helix"), "c": community,
             "cl": list(data.get("clusters") or ()), "fa": list(data.get("focus_areas") or ()),
             "mu": data.get("municipality"), "sr": data.get("sub_region"), "m": values, "r": role,
@@ -312,18 +313,15 @@ def _short(value: float) -> float | int:
 
 
 def _options(size: int) -> dict:
+    # Nodes carry no vis.js label: network_view.js draws the names itself, only those that fit
+    # without overlapping, most important first (more appear as the user zooms in).
     big = size > 1000
     return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "zoomSpeed": 0.6},
-        "nodes": {
-            "shape": "dot", "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 6, "max": 36,
-                        "label": {"enabled": True, "min": 9, "max": 22, "drawThreshold": 11, "maxVisible": 24}},
-        },
+        "nodes": {"shape": "dot", "borderWidth": 1},
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5,
                   "color": {"color": "#9fb3c8", "highlight": "#102a43", "hover": "#334e68", "opacity": 0.45}},
     }
@@ -370,6 +368,7 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
         "focus_areas": areas, "clusters": clusters,
         "municipalities": sorted({n["mu"] for n in nodes if n["mu"]}),
         "metrics": list(METRIC_COLUMNS),
+        "unit": UNIT, "radius": list(NODE_RADIUS),
         "max_weight": max((sum(e["lw"].values()) for e in edges), default=1.0),
     }
 
@@ -498,8 +497,8 @@ class NetworkExplorer:
         self.min_weight = widgets.BoundedIntText(value=start.min_weight, min=1,
                                                  max=max(1, int(data["max_weight"] + 0.999)),
                                                  description=text("min_weight"), style=wide)
-        ordered = sorted(records, key=lambda r: (r["label"].casefold(), r["id"]))
-        self._actor_choices = {f"{r['label']} ({r['id']})": r["id"] for r in ordered}
+        ordered = sorted(records, key=lambda r: (r["nm"].casefold(), r["id"]))
+        self._actor_choices = {f"{r['nm']} ({r['id']})": r["id"] for r in ordered}
         chosen = next((k for k, v in self._actor_choices.items() if v == start.focus), "")
         self.actor = widgets.Combobox(options=list(self._actor_choices), value=chosen, ensure_option=True,
                                       description=text("explorer_actor"), style=wide)
