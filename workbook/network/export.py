@@ -105,6 +105,16 @@ def export(project, out_dir: Path, lang: str) -> list[Path]:
     return written
 
 
+def map_page(project, lang: str) -> str:
+    """The interactive map of a project as written to ``network.html`` (see :func:`export`)."""
+    network = build_network(project)
+    metrics = actor_metrics(network)
+    shown = view_graph(network)
+    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.name}" if project.name else None
+    return network_page(shown, metrics, lang, names=view_names(project, lang), title=title,
+                        positions=map_positions(shown, metrics, seed=0))
+
+
 def metrics_csv(metrics: pd.DataFrame) -> str:
     """The metrics table as formula-safe CSV; measures rounded to six decimals.
 

@@ -272,17 +272,35 @@ def _force_layout(graph: nx.Graph, members: list, groups: Mapping, radii: Mappin
     return remove_overlaps(xy, r)
 
 
-def _pack(boxes: list[tuple[float, float]], aspect: float) -> list[tuple[float, float]]:
-    """Top-left corners of boxes (largest first) packed in rows into a box about ``aspect`` wide."""
-    area = sum(w * h for w, h in boxes)
-    width = max(max(w for w, _ in boxes), math.sqrt(area * aspect))
-    corners, x, y, row = [], 0.0, 0.0, 0.0
+def _shelves(boxes: list[tuple[float, float]], width: float) -> tuple[list[tuple[float, float]], float, float]:
+    corners, x, y, row, widest = [], 0.0, 0.0, 0.0, 0.0
     for w, h in boxes:
-        if x > 0 and x + w > width:
+        if x > 0 and x + w > width + 1e-9:
             x, y, row = 0.0, y + row, 0.0
         corners.append((x, y))
         x, row = x + w, max(row, h)
-    return corners
+        widest = max(widest, x)
+    return corners, widest, y + row
+
+
+def _pack(boxes: list[tuple[float, float]], aspect: float) -> list[tuple[float, float]]:
+    """Top-left corners of boxes (largest first) packed in rows, the row width chosen so that
+    the whole is as close to ``aspect`` (width : height) as it can be.
+
+    Examples
+    --------
+    >>> _pack([(4.0, 4.0), (2.0, 2.0), (2.0, 2.0)], 1.5)
+    [(0.0, 0.0), (4.0, 0.0), (6.0, 0.0)]
+    """
+    widths = np.cumsum([w for w, _ in boxes])
+    candidates = sorted({float(w) for w in widths[np.linspace(0, len(widths) - 1, min(len(widths), 200)).astype(int)]})
+    best = None
+    for width in candidates:
+        corners, w, h = _shelves(boxes, width)
+        score = (abs(math.log((w / max(h, 1e-9)) / aspect)), w * h)
+        if best is None or score < best[0]:
+            best = (score, corners)
+    return best[1]
 
 
 def layout_positions(graph: nx.Graph, seed: int = 0, groups: Mapping[object, object] | None = None,
@@ -351,7 +369,7 @@ def layout_positions(graph: nx.Graph, seed: int = 0, groups: Mapping[object, obj
     if lonely:
         lonely.sort(key=lambda node: (str(graph.nodes[node].get("name") or node).casefold(), str(node)))
         if width:
-            columns = max(1, int(width // LONELY_COLUMN))
+            columns = max(1, int(width // LONELY_COLUMN), min(len(lonely), 6))  # a few: one row
         else:
             columns = max(1, round(math.sqrt(len(lonely) * aspect * LONELY_ROW / LONELY_COLUMN)))
         top = bottom + (COMPONENT_PAD if coordinates else 0.0)

@@ -373,6 +373,38 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
     }
 
 
+# What the browser test and the benchmark measure in an open page, with the page's own data:
+# the name boxes its script drew (``window.__wbLabelBoxes``), how many of them overlap, how
+# much of the canvas the drawn actors span, and whether actors without ties sit apart
+# (all of them below every tied actor).
+MAP_FIGURES_SCRIPT = """(() => {
+  const boxes = window.__wbLabelBoxes || [];
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const p = boxes[i], q = boxes[j];
+      if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) { overlaps++; }
+    }
+  }
+  const box = document.getElementById('mynetwork');
+  const width = box.clientWidth, height = box.clientHeight;
+  const shownIds = nodes.get({filter: n => !n.hidden}).map(n => n.id);
+  const dom = network.getPositions(shownIds);
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, tiedBottom = -Infinity, lonelyTop = Infinity;
+  let lonely = 0, outside = 0;
+  for (const id of shownIds) {
+    const d = network.canvasToDOM(dom[id]);
+    x0 = Math.min(x0, d.x); x1 = Math.max(x1, d.x); y0 = Math.min(y0, d.y); y1 = Math.max(y1, d.y);
+    if (d.x < 0 || d.y < 0 || d.x > width || d.y > height) { outside++; }
+    if (nodes.get(id).r === 'isolate') { lonely++; lonelyTop = Math.min(lonelyTop, d.y); }
+    else { tiedBottom = Math.max(tiedBottom, d.y); }
+  }
+  return {labels: boxes.filter(b => b.id !== null).length, overlaps: overlaps, width: width, height: height,
+          width_share: (x1 - x0) / width, height_share: (y1 - y0) / height, outside: outside,
+          actors: shownIds.length, lonely: lonely, lonely_apart: lonely === 0 || lonelyTop > tiedBottom};
+})()"""
+
+
 def script_json(value: object) -> str:
     """JSON that is inert inside an HTML ``<script>`` element: ``<``, ``>``, ``&`` escaped.
 
