@@ -157,7 +157,9 @@ def _normalise_zip(data: bytes) -> bytes:
                 import re
 
                 content = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
-                                 b'<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z'
+                                 b'<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/" '
+                                 b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                                 b'xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z'
                                  b"</dcterms:modified>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
