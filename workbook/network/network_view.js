@@ -556,7 +556,10 @@
     else if (!params.edges.length && state.focus !== null) { state.focus = null; apply(state.depth > 0); }
   });
   network.on("afterDrawing", drawLabels);
-  network.once("afterDrawing", function () { window.__wbDrawnAt = performance.now(); });
+  network.once("afterDrawing", function () {
+    window.__wbDrawnAt = performance.now();
+    if (window.parent !== window) { window.parent.postMessage({ wb: "drawn" }, "*"); }
+  });
   /* The page in a sandboxed frame takes new settings from the page that holds it, so that
    * a dashboard can change filters, colours and sizes without rebuilding the frame. Only
    * known keys with values of the right kind are taken; nothing in a message becomes HTML. */
@@ -585,6 +588,10 @@
     apply(true);
     network.redraw();
     window.__wbUpdated = { ms: performance.now() - started, shown: shown.size };
+    // Tell the holding page when the change is on screen (numbers only).
+    requestAnimationFrame(function () {
+      window.parent.postMessage({ wb: "updated", ms: performance.now() - started, shown: shown.size }, "*");
+    });
   });
   /* Voilà and hidden tabs render the page at 0 × 0: fit again once it has a size, and keep
    * fitting on resize until the user has moved or zoomed the map. */
