@@ -13,7 +13,14 @@ then makes the page safe and offline:
 * pyvis's select and filter menus (which insert ids unescaped) are not used;
 * positions come from :func:`workbook.network.layout.layout_positions` (seeded) and
   physics is off, so thousands of actors draw in a moment and the picture is the same
-  every time.
+  every time;
+* the view opens fitted to the actors shown (and fits again after every filter or
+  neighbourhood change and when a hidden frame gets its size), circles sized for the
+  screen; names are drawn by the page's script, most important first and only where they
+  overlap no other name (more appear on zooming in, the full name on hover);
+* a page in a frame takes new settings as a message from the page holding it
+  (``{"wb": "state", "state": {...}}``: only :class:`ViewState` keys with values of the
+  right kind) and updates the drawing in place, without being rebuilt.
 
 In a notebook or Voilà the page goes into ``<iframe sandbox="allow-scripts" srcdoc=…>``
 (:func:`network_iframe`): its scripts run apart from the notebook, with no access to it.
