@@ -332,16 +332,18 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the naive networkx path (minutes, 2 GB)")
     parser.add_argument("--map", action="store_true", help="only the map: drawing figures and interaction (4, 5)")
+    parser.add_argument("--interaction", action="store_true", help="only the filter change in the frame (5)")
     args = parser.parse_args()
     from workbook.network.synthetic import write_synthetic_project
 
     with tempfile.TemporaryDirectory(prefix="bench-network-") as folder:
         base = Path(folder)
-        if not args.map:
+        if not (args.map or args.interaction):
             demo()
             scale(write_synthetic_project(base / "scale", *SCALE, seed=0), args.quick)
             growth(base)
-        drawing(base)
+        if not args.interaction:
+            drawing(base)
         interaction(base)
     return 0
 

@@ -149,7 +149,9 @@
     var fitScale = fit ? fitScaleOf(shown) : currentFit;
     if (fit) { currentFit = fitScale; }
     allNodes.forEach(function (n) {
-      var c = colourOf(category(n)), hidden = !shown.has(n.id), value = sizeAt(n, fitScale);
+      var c = colourOf(category(n)), hidden = !shown.has(n.id);
+      // A hidden circle keeps its size (one change fewer for vis.js to apply).
+      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, fitScale);
       var key = c + "|" + hidden + "|" + value;
       if (drawnNodes.get(n.id) === key) { return; }
       drawnNodes.set(n.id, key);
@@ -157,9 +159,11 @@
                          color: { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
                                   hover: { background: c, border: "#000000" } } });
     });
+    // vis.js leaves out the ties of hidden actors itself: a tie is hidden here only for its
+    // own filters (kinds of tie, minimum strength), so a change of actors touches no tie.
     allEdges.forEach(function (e) {
-      var w = edgeWeight.get(e.id);
-      var hidden = !(w > 0 && shown.has(e.from) && shown.has(e.to)), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
+      var w = visibleWeight(e);
+      var hidden = !(w > 0), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
       var key = hidden + "|" + width;
       if (drawnEdges.get(e.id) === key) { return; }
       drawnEdges.set(e.id, key);
@@ -585,8 +589,7 @@
     if (DATA.sizings.every(function (c) { return c[0] !== state.size_by; })) { state.size_by = DATA.state.size_by; }
     state.depth = Math.max(0, Math.min(5, Math.round(state.depth)));
     state.min_weight = Math.max(1, state.min_weight);
-    apply(true);
-    network.redraw();
+    apply(true);  // fitting moves the view, which draws it once
     window.__wbUpdated = { ms: performance.now() - started, shown: shown.size };
     // Tell the holding page when the change is on screen (numbers only).
     requestAnimationFrame(function () {

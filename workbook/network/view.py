@@ -186,8 +186,10 @@ def view_names(project, lang: str) -> ViewNames:
     return ViewNames(areas, clusters, regions)
 
 
-def view_graph(network: ActorNetwork, layers=None) -> nx.Graph:
-    """The graph to draw: every actor, and at most :data:`MAX_VIEW_TIES` of the strongest ties.
+def view_graph(network: ActorNetwork, layers=None, max_ties: int = MAX_VIEW_TIES) -> nx.Graph:
+    """The graph to draw: every actor, and at most ``max_ties`` of the strongest ties — plus
+    the strongest tie of each actor the cut left with none, so that no actor with ties is
+    drawn among those without.
 
     Examples
     --------
@@ -195,8 +197,31 @@ def view_graph(network: ActorNetwork, layers=None) -> nx.Graph:
     >>> from workbook.network.graphs import build_network
     >>> view_graph(build_network(tiny_project())).number_of_edges()
     2
+    >>> star = ActorNetwork.from_networkx(nx.Graph([("hub", "a"), ("hub", "b"), ("c", "d")]))
+    >>> sorted(n for n, d in view_graph(star, max_ties=1).degree if d == 0)
+    []
     """
-    return network.to_networkx(layers, max_ties=MAX_VIEW_TIES)
+    import numpy as np
+
+    graph = network.to_networkx(layers, max_ties=max_ties)
+    if graph.number_of_edges() < max_ties:
+        return graph
+    names = network.layer_names(layers)
+    full = network.symmetric(names)
+    ids = network.actor_ids.to_numpy(dtype=object)
+    position = {actor: i for i, actor in enumerate(ids)}
+    for node in [n for n in graph if graph.degree(n) == 0]:
+        i = position[node]
+        start, end = full.indptr[i], full.indptr[i + 1]
+        if start == end:
+            continue
+        k = start + int(np.argmax(full.data[start:end]))
+        j = int(full.indices[k])
+        a, b = min(i, j), max(i, j)
+        weights = {name: float(network.layers[name][a, b]) for name in names}
+        graph.add_edge(node, ids[j], weight=float(full.data[k]), layers=tuple(n for n in names if weights[n] > 0),
+                       **{f"weight_{n}": w for n, w in weights.items() if w > 0})
+    return graph
 
 
 def network_page(graph: nx.Graph, metrics: pd.DataFrame, lang: str, *, names: ViewNames | None = None,
