@@ -152,12 +152,19 @@
       var c = colourOf(category(n)), hidden = !shown.has(n.id);
       // A hidden circle keeps its size (one change fewer for vis.js to apply).
       var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, fitScale);
-      var key = c + "|" + hidden + "|" + value;
-      if (drawnNodes.get(n.id) === key) { return; }
+      var key = c + "|" + hidden + "|" + value, before = drawnNodes.get(n.id);
+      if (before === key) { return; }
       drawnNodes.set(n.id, key);
-      nodeChanges.push({ id: n.id, hidden: hidden, size: value,
-                         color: { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
-                                  hover: { background: c, border: "#000000" } } });
+      // Send vis.js only what changed: most changes flip a few actors' visibility.
+      var old = before === undefined ? [null, null, null] : before.split("|");
+      var change = { id: n.id };
+      if (old[1] !== String(hidden)) { change.hidden = hidden; }
+      if (old[2] !== String(value)) { change.size = value; }
+      if (old[0] !== c) {
+        change.color = { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
+                         hover: { background: c, border: "#000000" } };
+      }
+      nodeChanges.push(change);
     });
     // vis.js leaves out the ties of hidden actors itself: a tie is hidden here only for its
     // own filters (kinds of tie, minimum strength), so a change of actors touches no tie.
