@@ -12,7 +12,13 @@ Prints measured figures and ratios:
    ``betweenness_centrality`` with k=20), each in a fresh process, with its peak memory
    (goal: under 10 s and 1 GB);
 3. how the time grows from 1× to 10× to 50× the size of the demo;
-4. the time headless Chromium takes to draw 2,000 and 5,000 actors (goal: 2 s and 5 s).
+4. the map in headless Chromium at 1366×768 and 1920×1080 on the demo, a 30-actor region and
+   2,000 and 5,000 synthetic actors: time to draw, names shown and overlapping (goal 0), share of
+   the canvas used (goal >= 60 %), actors without ties set apart; screenshots in test-artifacts/;
+5. a filter change in the sandboxed frame: in place (message + vis.js DataSet updates) against
+   the old path (the page regenerated in Python and reloaded), median of several changes.
+
+    .venv/bin/python benchmarks/bench_network.py --map     # only 4 and 5
 """
 
 from __future__ import annotations
@@ -180,49 +186,144 @@ def growth(base: Path) -> None:
               f"{ties / first[2]:5.1f}× the ties; {note}")
 
 
+SCREENS = ((1366, 768), (1920, 1080))
+
+
+def _map_cases(base: Path) -> dict:
+    """The four maps the issue names: the demo, a 30-actor region, 2,000 and 5,000 actors."""
+    from workbook.network.synthetic import small_region_tables, write_synthetic_project, write_tables
+
+    return {
+        "demo (198)": DEMO,
+        "30-actor region": write_tables(base / "thirty", small_region_tables()),
+        # Small meetings (four actors each on average): about three ties per actor to draw.
+        "synthetic 2,000": write_synthetic_project(base / "draw2000", 2_000, 1_000, 4_000, seed=2_000),
+        "synthetic 5,000": write_synthetic_project(base / "draw5000", 5_000, 2_500, 10_000, seed=5_000),
+    }
+
+
 def drawing(base: Path) -> None:
+    """Layout time, drawing time and the map's figures in headless Chromium, with screenshots."""
     from playwright.sync_api import sync_playwright
 
     from workbook import load_project
     from workbook.network import actor_metrics, build_network
-    from workbook.network.synthetic import write_synthetic_project
-    from workbook.network.view import network_page, view_graph
+    from workbook.network.view import MAP_FIGURES_SCRIPT, map_positions, network_page, view_graph, view_names
 
-    print("4. Drawing in headless Chromium (positions from Python, physics off)")
+    print("4. The map in headless Chromium (positions from Python, physics off); figures read from the page's "
+          "own script: names drawn, overlapping names (goal 0), share of the canvas the drawing spans "
+          "(goal >= 60 % of width or height), actors without ties set apart")
+    artifacts = ROOT / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
     pages = {}
-    for actors in (2_000, 5_000):
-        # Small meetings (four actors each on average): about three ties per actor to draw.
-        project = load_project(write_synthetic_project(base / f"draw{actors}", actors, actors // 2, actors * 2,
-                                                       seed=actors))
+    for name, folder in _map_cases(base).items():
+        project = load_project(folder)
         network = build_network(project)
         metrics = actor_metrics(network)
         started = time.perf_counter()
         graph = view_graph(network)
-        html = network_page(graph, metrics, "en")
+        positions = map_positions(graph, metrics, 0)
+        layout_seconds = time.perf_counter() - started
+        html = network_page(graph, metrics, "en", names=view_names(project, "en"), positions=positions)
         python_seconds = time.perf_counter() - started
-        path = base / f"network{actors}.html"
+        path = base / f"map-{len(pages)}.html"
         path.write_text(html, encoding="utf-8")
-        pages[actors] = (path, graph.number_of_edges(), python_seconds, len(html))
+        pages[name] = (path, graph.number_of_nodes(), graph.number_of_edges(), layout_seconds, python_seconds,
+                       len(html))
+    with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
+        context = playwright.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium",
+                                                                headless=True, args=CHROMIUM_ARGS)
+        for k, (name, (path, actors, ties, layout_seconds, python_seconds, size)) in enumerate(pages.items()):
+            print(f"  {name}: {actors:,} actors, {ties:,} ties; layout {layout_seconds:.2f} s, layout + page "
+                  f"{python_seconds:.2f} s in Python; page {size / 1e6:.1f} MB")
+            for width, height in SCREENS:
+                page = context.new_page()
+                page.set_viewport_size({"width": width, "height": height})
+                page.goto(path.as_uri())
+                page.wait_for_function("window.__wbDrawnAt !== undefined", timeout=180_000)
+                drawn = page.evaluate("window.__wbDrawnAt") / 1000
+                page.wait_for_timeout(200)
+                f = page.evaluate(MAP_FIGURES_SCRIPT)
+                shot = artifacts / f"bench_map_{k}_{width}x{height}.png"
+                page.screenshot(path=str(shot))
+                print(f"    {width}×{height}: drawn {drawn:.2f} s after navigation; {f['labels']} names shown, "
+                      f"{f['overlaps']} overlapping; drawing spans {f['width_share']:.0%} of the width and "
+                      f"{f['height_share']:.0%} of the height; {f['outside']} actors off-canvas; "
+                      f"{f['lonely']} without ties, set apart: {f['lonely_apart']} ({shot.name})")
+                page.close()
+        context.close()
+
+
+def interaction(base: Path) -> None:
+    """A filter change in the map held in a sandboxed frame (as in the dashboard): in place (a
+    message to the frame, vis.js DataSet updates) against the old path (a new page from Python
+    loaded into the frame), both measured here in the same run."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    from workbook import load_project
+    from workbook.network import actor_metrics, build_network
+    from workbook.network.view import ViewState, map_positions, network_iframe, network_page, view_graph
+
+    print("5. A filter change in the dashboard's sandboxed frame: in place vs regenerating the page "
+          "(goal: median <= 100 ms on the demo, <= 1 s at 5,000 actors)")
+    cases = _map_cases(base)
     with sync_playwright() as playwright, tempfile.TemporaryDirectory() as profile:
         context = playwright.chromium.launch_persistent_context(profile, executable_path="/usr/bin/chromium",
                                                                 headless=True, args=CHROMIUM_ARGS,
-                                                                viewport={"width": 1400, "height": 900})
-        for actors, (path, ties, python_seconds, size) in pages.items():
+                                                                viewport={"width": 1366, "height": 900})
+        for name in ("demo (198)", "synthetic 5,000"):
+            project = load_project(cases[name])
+            network = build_network(project)
+            metrics = actor_metrics(network)
+            graph = view_graph(network)
+            positions = map_positions(graph, metrics, 0)
+            types = sorted({t for _, t in graph.nodes(data="actor_type") if t})
+            states = [ViewState(actor_types=tuple(t for t in types if t != "company")), ViewState()]
+            host = base / f"host-{len(name)}.html"
+            page_html = network_page(graph, metrics, "en", positions=positions, controls=False)
+            host.write_text(f"<!DOCTYPE html><html><body style='margin:0'>{network_iframe(page_html, 860, 'en')}"
+                            "</body></html>", encoding="utf-8")
             page = context.new_page()
-            page.goto(path.as_uri())
-            page.wait_for_function("window.__wbDrawnAt !== undefined", timeout=120_000)
-            drawn = page.evaluate("window.__wbDrawnAt") / 1000
-            change = page.evaluate("""(() => {
-                const select = document.querySelector('select[name=colour_by]');
-                const started = performance.now();
-                select.value = 'community';
-                select.dispatchEvent(new Event('change'));
-                return performance.now() - started;
-            })()""")
-            goal = 2 if actors == 2_000 else 5
-            print(f"  {actors:,} actors, {ties:,} ties: drawn {drawn:.2f} s after navigation (goal < {goal} s; "
-                  f"pyvis defaults: ~90 s at 2,000); layout + page in Python {python_seconds:.2f} s; "
-                  f"page {size / 1e6:.1f} MB; re-colouring {change:.0f} ms")
+            page.goto(host.as_uri())
+            page.frames[1].wait_for_function("window.__wbDrawnAt !== undefined", timeout=180_000)
+            in_place = []
+            for k in range(11):
+                state = states[k % 2]
+                in_place.append(page.evaluate("""(state) => new Promise((done) => {
+                    const started = performance.now();
+                    window.addEventListener('message', function heard(event) {
+                        if (event.data && event.data.wb === 'updated') {
+                            window.removeEventListener('message', heard);
+                            done(performance.now() - started);
+                        }
+                    });
+                    document.querySelector('iframe').contentWindow.postMessage({wb: 'state', state: state}, '*');
+                })""", {"actor_types": list(state.actor_types) if state.actor_types else None}))
+            old = []
+            for k in range(3 if graph.number_of_nodes() < 1000 else 2):
+                started = time.perf_counter()
+                fresh = network_page(graph, metrics, "en", positions=positions, controls=False, state=states[k % 2])
+                frame_html = network_iframe(fresh, 860, "en")
+                python_ms = (time.perf_counter() - started) * 1000
+                browser_ms = page.evaluate("""(html) => new Promise((done) => {
+                    const started = performance.now();
+                    window.addEventListener('message', function heard(event) {
+                        if (event.data && event.data.wb === 'drawn') {
+                            window.removeEventListener('message', heard);
+                            done(performance.now() - started);
+                        }
+                    });
+                    const holder = document.createElement('div');
+                    holder.innerHTML = html;
+                    document.body.replaceChild(holder.firstChild, document.querySelector('iframe'));
+                })""", frame_html)
+                old.append(python_ms + browser_ms)
+            print(f"  {name}: in place median {statistics.median(in_place):.0f} ms "
+                  f"(min {min(in_place):.0f}, max {max(in_place):.0f}, {len(in_place)} changes); "
+                  f"old path (new page from Python + frame reloaded) median {statistics.median(old):.0f} ms "
+                  f"({len(old)} changes) -> {statistics.median(old) / statistics.median(in_place):.0f}x faster")
             page.close()
         context.close()
 
@@ -230,15 +331,20 @@ def drawing(base: Path) -> None:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="skip the naive networkx path (minutes, 2 GB)")
+    parser.add_argument("--map", action="store_true", help="only the map: drawing figures and interaction (4, 5)")
+    parser.add_argument("--interaction", action="store_true", help="only the filter change in the frame (5)")
     args = parser.parse_args()
     from workbook.network.synthetic import write_synthetic_project
 
-    demo()
     with tempfile.TemporaryDirectory(prefix="bench-network-") as folder:
         base = Path(folder)
-        scale(write_synthetic_project(base / "scale", *SCALE, seed=0), args.quick)
-        growth(base)
-        drawing(base)
+        if not (args.map or args.interaction):
+            demo()
+            scale(write_synthetic_project(base / "scale", *SCALE, seed=0), args.quick)
+            growth(base)
+        if not args.interaction:
+            drawing(base)
+        interaction(base)
     return 0
 
 

@@ -250,7 +250,8 @@ def test_export_command_writes_safe_files_gephi_can_read(project_factory, tmp_pa
                              "--lang", "en"], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     names = sorted(p.name for p in out.iterdir())
-    assert names == ["network.gexf", "network.graphml", "network.html", "network_metrics.csv"]
+    assert names == ["network.gexf", "network.graphml", "network.html", "network_kumu.xlsx", "network_map.png",
+                     "network_map.svg", "network_metrics.csv"]
     rows = pd.read_csv(out / "network_metrics.csv")
     assert list(rows.columns[:9]) == ["actor_id", "name", "actor_type", "degree", "weighted_degree", "betweenness",
                                       "eigenvector", "closeness", "community"]
@@ -261,7 +262,7 @@ def test_export_command_writes_safe_files_gephi_can_read(project_factory, tmp_pa
         assert graph.nodes["A1"]["name"] == "=HYPERLINK(\"http://x\",\"y\")"
     again = tmp_path / "again"
     network_export.export(load_project(folder), again, "en")
-    assert all((out / n).read_bytes() == (again / n).read_bytes() for n in names)
+    assert all((out / n).read_bytes() == (again / n).read_bytes() for n in names if n != "network_map.png")
 
 
 def test_synthetic_project_loads_and_has_communities(tmp_path):

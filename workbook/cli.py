@@ -19,7 +19,7 @@ DEMO_PROJECT = Path(__file__).resolve().parent.parent / "data" / "demo-lapland"
 
 # Export command -> module with ``export(project, out_dir, lang) -> list[Path]``.
 EXPORTERS = {
-    "network": ("workbook.network.export", "Actor network: metrics CSV, GEXF, GraphML and network.html"),
+    "network": ("workbook.network.export", "Actor network: metrics CSV, GEXF, GraphML, Kumu workbook, network.html and the map as SVG/PNG"),
     "summary": ("workbook.participation.export", "Participation summary: HTML report and .xlsx"),
     "actions": ("workbook.actionplan.export", "Actions by focus area: HTML report, one-pagers and .xlsx"),
     "clusters": ("workbook.clusters.export", "Cluster scorecard: HTML report and .xlsx"),

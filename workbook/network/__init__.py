@@ -14,10 +14,12 @@ Modules, in the order data flows through them:
     Per focus area: which actor types and areas are engaged and which are missing;
     companies with no tie to research; focus areas that depend on a single owner.
 ``layout`` / ``view``
-    Seeded positions and the offline, script-safe network page (pyvis) with its notebook
-    and Voilà widget.
+    Seeded, community-aware positions (components packed side by side, actors without ties
+    apart) and the offline, script-safe network page (pyvis) with its notebook and Voilà
+    widget: fitted to the canvas, names that never overlap.
 ``export``
-    ``workbook network PROJECT --out DIR``: metrics CSV, GEXF, GraphML and network.html.
+    ``workbook network PROJECT --out DIR``: metrics CSV, GEXF (with the map for Gephi),
+    GraphML, Kumu workbook, network.html, and the map as A4 SVG/PNG (:func:`export.map_image`).
 """
 
 from workbook.network.graphs import (

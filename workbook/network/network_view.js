@@ -87,10 +87,18 @@
     }
   }
 
-  function sizeOf(n) {
-    if (state.size_by === "none") { return 1; }
-    var value = n.m[state.size_by] || 0;
-    return Math.sqrt(Math.max(value, 0));
+  /* Radius in layout units, by the rule the Python layout leaves room for (layout.node_radii). */
+  var sizeTop = new Map();
+  function radiusOf(n) {
+    var low = DATA.radius[0], high = DATA.radius[1];
+    if (state.size_by === "none") { return low; }
+    if (!sizeTop.has(state.size_by)) {
+      var top = 0;
+      allNodes.forEach(function (m) { top = Math.max(top, m.m[state.size_by] || 0); });
+      sizeTop.set(state.size_by, top);
+    }
+    var most = sizeTop.get(state.size_by), value = Math.max(n.m[state.size_by] || 0, 0);
+    return most > 0 ? low + (high - low) * Math.sqrt(value / most) : low;
   }
 
   function nodePasses(n) {
@@ -138,18 +146,31 @@
       shown = new Set(Array.from(shown).filter(function (id) { return linked.has(id); }));
     }
     var nodeChanges = [], edgeChanges = [];
+    var fitScale = fit ? fitScaleOf(shown) : currentFit;
+    if (fit) { currentFit = fitScale; }
     allNodes.forEach(function (n) {
-      var c = colourOf(category(n)), hidden = !shown.has(n.id), value = sizeOf(n);
-      var key = c + "|" + hidden + "|" + value;
-      if (drawnNodes.get(n.id) === key) { return; }
+      var c = colourOf(category(n)), hidden = !shown.has(n.id);
+      // A hidden circle keeps its size (one change fewer for vis.js to apply).
+      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, fitScale);
+      var key = c + "|" + hidden + "|" + value, before = drawnNodes.get(n.id);
+      if (before === key) { return; }
       drawnNodes.set(n.id, key);
-      nodeChanges.push({ id: n.id, hidden: hidden, value: value,
-                         color: { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
-                                  hover: { background: c, border: "#000000" } } });
+      // Send vis.js only what changed: most changes flip a few actors' visibility.
+      var old = before === undefined ? [null, null, null] : before.split("|");
+      var change = { id: n.id };
+      if (old[1] !== String(hidden)) { change.hidden = hidden; }
+      if (old[2] !== String(value)) { change.size = value; }
+      if (old[0] !== c) {
+        change.color = { background: c, border: "#3e4c59", highlight: { background: c, border: "#000000" },
+                         hover: { background: c, border: "#000000" } };
+      }
+      nodeChanges.push(change);
     });
+    // vis.js leaves out the ties of hidden actors itself: a tie is hidden here only for its
+    // own filters (kinds of tie, minimum strength), so a change of actors touches no tie.
     allEdges.forEach(function (e) {
-      var w = edgeWeight.get(e.id);
-      var hidden = !(w > 0 && shown.has(e.from) && shown.has(e.to)), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
+      var w = visibleWeight(e);
+      var hidden = !(w > 0), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
       var key = hidden + "|" + width;
       if (drawnEdges.get(e.id) === key) { return; }
       drawnEdges.set(e.id, key);
@@ -157,16 +178,158 @@
     });
     if (nodeChanges.length) { nodes.update(nodeChanges); }
     if (edgeChanges.length) { edges.update(edgeChanges); }
+    rankLabels();
     drawLegend();
     drawDetails();
     if (state.focus !== null && shown.has(state.focus)) { network.selectNodes([state.focus]); } else { network.unselectAll(); }
     if (fit) { fitView(); }
   }
 
+  /* Fitting: the shown actors fill the canvas (vis.js's own fit never zooms past 1:1, which
+   * left a small network as a small ball in a large canvas). Circles are sized for the scale
+   * the view opens at: between MIN_PX and MAX_PX on screen whatever the number of actors. */
+  var MARGIN = 28, LABEL_ROOM = 16, MAX_PX = 20, MIN_PX = 2.5, MAX_UNIT_PX = 160;
+  var currentFit = 1;
+
+  function boundsOf(ids) {
+    var box = null;
+    ids.forEach(function (id) {
+      var n = nodeById.get(id);
+      if (!n) { return; }
+      if (box === null) { box = { x0: n.x, y0: n.y, x1: n.x, y1: n.y }; return; }
+      box.x0 = Math.min(box.x0, n.x); box.x1 = Math.max(box.x1, n.x);
+      box.y0 = Math.min(box.y0, n.y); box.y1 = Math.max(box.y1, n.y);
+    });
+    return box;
+  }
+
+  function fitScaleOf(ids) {
+    var box = boundsOf(ids), w = container.clientWidth, h = container.clientHeight;
+    if (box === null || w === 0 || h === 0) { return currentFit; }
+    var sx = (w - 2 * MARGIN) / Math.max(box.x1 - box.x0, 1e-6);
+    var sy = (h - 2 * MARGIN - LABEL_ROOM) / Math.max(box.y1 - box.y0, 1e-6);
+    return Math.max(1e-3, Math.min(sx, sy, MAX_UNIT_PX / DATA.unit));
+  }
+
+  function sizeAt(n, scale) {
+    var unitPx = scale * DATA.unit;
+    var shrink = Math.min(1, MAX_PX / (DATA.radius[1] * unitPx));
+    var px = Math.max(MIN_PX, radiusOf(n) * unitPx * shrink);
+    return Math.round(px / scale * 100) / 100;
+  }
+
   function fitView() {
     if (container.clientWidth === 0 || container.clientHeight === 0) { return; }
-    var ids = Array.from(shown);
-    network.fit({ nodes: ids.length ? ids : undefined, animation: false });
+    var box = boundsOf(shown);
+    if (box === null) { return; }
+    var scale = fitScaleOf(shown);
+    if (Math.abs(scale - currentFit) / currentFit > 0.01) { currentFit = scale; apply(false); }
+    network.moveTo({ position: { x: (box.x0 + box.x1) / 2, y: (box.y0 + box.y1) / 2 + LABEL_ROOM / 2 / scale },
+                     scale: scale, animation: false });
+    window.__wbFitAt = performance.now();
+  }
+
+  /* Labels: drawn by this script, not by vis.js. At every drawing the names are placed in
+   * order of importance (the selected actor, its neighbours, brokers, then by the size
+   * measure) and a name is drawn only where it overlaps no name already drawn; zooming in
+   * makes room for more. Long names are shortened (the full name is in the tooltip). */
+  var FONT_PX = 12, MAX_CHARS = 26, ranked = [], textWidth = new Map();
+  window.__wbLabelBoxes = [];
+
+  function shortName(name) {
+    return name.length > MAX_CHARS ? name.slice(0, MAX_CHARS - 1).trim() + "\u2026" : name;
+  }
+
+  function rankLabels() {
+    var near = new Set();
+    if (state.focus !== null && shown.has(state.focus)) {
+      neighbours.get(state.focus).forEach(function (pair) { if (edgeWeight.get(pair[1].id) > 0) { near.add(pair[0]); } });
+    }
+    var key = state.size_by === "none" ? "degree" : state.size_by;
+    ranked = Array.from(shown).map(function (id) { return nodeById.get(id); });
+    function tier(n) { return n.id === state.focus ? 0 : near.has(n.id) ? 1 : n.r === "broker" ? 2 : 3; }
+    ranked.sort(function (a, b) {
+      return tier(a) - tier(b) || (b.m[key] || 0) - (a.m[key] || 0) || (a.nm < b.nm ? -1 : a.nm > b.nm ? 1 : 0);
+    });
+  }
+
+  function drawLabels(ctx) {
+    var w = container.clientWidth, h = container.clientHeight;
+    var scale = network.getScale(), view = network.getViewPosition();
+    var ratio = ctx.canvas.width / Math.max(w, 1);
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = FONT_PX + "px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    var CELL = 64, grid = new Map(), boxes = [];
+    function cells(b, add) {
+      var hit = false;
+      for (var cx = Math.floor(b.x / CELL); cx <= Math.floor((b.x + b.w) / CELL); cx++) {
+        for (var cy = Math.floor(b.y / CELL); cy <= Math.floor((b.y + b.h) / CELL); cy++) {
+          var k = cx + "," + cy, list = grid.get(k);
+          if (add) { if (!list) { list = []; grid.set(k, list); } list.push(b); continue; }
+          if (list) {
+            for (var i = 0; i < list.length; i++) {
+              var o = list[i];
+              if (b.x < o.x + o.w && o.x < b.x + b.w && b.y < o.y + o.h && o.y < b.y + b.h) { hit = true; break; }
+            }
+          }
+          if (hit) { return true; }
+        }
+      }
+      return hit;
+    }
+    function place(box, text, colour) {
+      if (box.x < 0 || box.y < 0 || box.x + box.w > w || box.y + box.h > h || cells(box, false)) { return false; }
+      cells(box, true);
+      boxes.push(box);
+      ctx.lineWidth = 3;
+      ctx.strokeStyle = "rgba(255,255,255,0.9)";
+      ctx.strokeText(text, box.x + box.w / 2, box.y + 1);
+      ctx.fillStyle = colour;
+      ctx.fillText(text, box.x + box.w / 2, box.y + 1);
+      return true;
+    }
+    var lonely = ranked.filter(function (n) { return n.r === "isolate"; });
+    if (lonely.length && shown.size > lonely.length) {
+      var b = boundsOf(lonely.map(function (n) { return n.id; }));
+      var caption = labelOf("roles", "isolate") + " (" + fmt(lonely.length, 0) + ")";
+      ctx.font = "600 " + FONT_PX + "px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+      ctx.textAlign = "left";
+      var cw = ctx.measureText(caption).width + 4;
+      var cb = { x: (b.x0 - view.x) * scale + w / 2 - 6, y: (b.y0 - view.y) * scale + h / 2 - FONT_PX - 14,
+                 w: cw, h: FONT_PX + 4, id: null };
+      if (!cells(cb, false) && cb.y >= 0) {
+        cells(cb, true); boxes.push(cb);
+        ctx.fillStyle = "#52606d";
+        ctx.fillText(caption, cb.x + 2, cb.y + 1);
+      }
+      ctx.font = FONT_PX + "px system-ui, -apple-system, 'Segoe UI', Roboto, Arial, sans-serif";
+      ctx.textAlign = "center";
+    }
+    for (var k = 0; k < ranked.length; k++) {
+      var n = ranked[k];
+      var x = (n.x - view.x) * scale + w / 2, y = (n.y - view.y) * scale + h / 2;
+      if (x < -50 || y < -50 || x > w + 50 || y > h + 50) { continue; }
+      var text = shortName(n.nm);
+      if (!textWidth.has(n.id)) { textWidth.set(n.id, ctx.measureText(text).width); }
+      var tw = textWidth.get(n.id) + 4, r = (drawnSize(n) || 0) * scale, th = FONT_PX + 3;
+      var colour = n.id === state.focus ? "#000000" : "#1f2933";
+      // Below the circle first, then right, above, left: the first place that is free.
+      var spots = [[x - tw / 2, y + r + 1], [x + r + 2, y - th / 2], [x - tw / 2, y - r - th - 1], [x - r - 2 - tw, y - th / 2]];
+      for (var s = 0; s < spots.length; s++) {
+        if (place({ x: spots[s][0], y: spots[s][1], w: tw, h: th, id: n.id }, text, colour)) { break; }
+      }
+    }
+    ctx.restore();
+    window.__wbLabelBoxes = boxes;
+  }
+
+  function drawnSize(n) {
+    var key = drawnNodes.get(n.id);
+    return key ? Number(key.split("|")[2]) : 0;
   }
 
   /* Side panel. */
@@ -243,10 +406,10 @@
     var list = el("datalist");
     list.id = "wb-actors";
     var byText = new Map();
-    allNodes.slice().sort(function (a, b) { return a.label.localeCompare(b.label, DATA.lang); }).forEach(function (n) {
-      var text = n.label + " (" + n.id + ")";
+    allNodes.slice().sort(function (a, b) { return a.nm.localeCompare(b.nm, DATA.lang); }).forEach(function (n) {
+      var text = n.nm + " (" + n.id + ")";
       byText.set(text, n.id);
-      if (!byText.has(n.label)) { byText.set(n.label, n.id); }
+      if (!byText.has(n.nm)) { byText.set(n.nm, n.id); }
       var option = el("option");
       option.value = text;
       list.appendChild(option);
@@ -360,7 +523,7 @@
       return;
     }
     var n = nodeById.get(state.focus);
-    detailsBox.appendChild(el("h3", n.label));
+    detailsBox.appendChild(el("h3", n.nm));
     var list = el("dl");
     describe(n).forEach(function (row) { list.appendChild(el("dt", row[0])); list.appendChild(el("dd", row[1])); });
     var strongest = neighbours.get(n.id)
@@ -372,7 +535,7 @@
     strongest.forEach(function (pair) {
       var other = nodeById.get(pair[0]);
       var layers = pair[1].layers.map(function (l) { return labelOf("layers", l); }).join(", ");
-      list.appendChild(el("dd", other.label + " — " + fmt(edgeWeight.get(pair[1].id), 1) + " (" + layers + ")"));
+      list.appendChild(el("dd", other.nm + " — " + fmt(edgeWeight.get(pair[1].id), 1) + " (" + layers + ")"));
     });
     detailsBox.appendChild(list);
   }
@@ -386,7 +549,7 @@
   function showTooltip(id, pointer) {
     var n = nodeById.get(id);
     if (!n) { return; }
-    var lines = [n.label].concat(describe(n).slice(0, 6).map(function (row) { return row[0] + ": " + row[1]; }));
+    var lines = [n.nm].concat(describe(n).slice(0, 6).map(function (row) { return row[0] + ": " + row[1]; }));
     tooltip.textContent = lines.join("\n");
     var x = Math.min(pointer.x + 14, container.clientWidth - 290);
     tooltip.style.left = Math.max(0, x) + "px";
@@ -403,7 +566,43 @@
     if (params.nodes.length) { choose(params.nodes[0], false); }
     else if (!params.edges.length && state.focus !== null) { state.focus = null; apply(state.depth > 0); }
   });
-  network.once("afterDrawing", function () { window.__wbDrawnAt = performance.now(); });
+  network.on("afterDrawing", drawLabels);
+  network.once("afterDrawing", function () {
+    window.__wbDrawnAt = performance.now();
+    if (window.parent !== window) { window.parent.postMessage({ wb: "drawn" }, "*"); }
+  });
+  /* The page in a sandboxed frame takes new settings from the page that holds it, so that
+   * a dashboard can change filters, colours and sizes without rebuilding the frame. Only
+   * known keys with values of the right kind are taken; nothing in a message becomes HTML. */
+  var KINDS = { layers: "list", actor_types: "list", focus_area: "text", municipality: "text", colour_by: "text",
+                size_by: "text", min_weight: "number", focus: "text", depth: "number", hide_unlinked: "flag" };
+  function acceptable(key, value) {
+    var kind = KINDS[key];
+    if (kind === undefined) { return false; }
+    if (kind === "flag") { return typeof value === "boolean"; }
+    if (kind === "number") { return typeof value === "number" && isFinite(value); }
+    if (value === null) { return key !== "colour_by" && key !== "size_by"; }
+    if (kind === "text") { return typeof value === "string"; }
+    return Array.isArray(value) && value.every(function (v) { return typeof v === "string"; });
+  }
+  window.addEventListener("message", function (event) {
+    var message = event.data;
+    if (event.source !== window.parent || !message || message.wb !== "state" || typeof message.state !== "object") { return; }
+    var started = performance.now();
+    Object.keys(message.state).forEach(function (key) {
+      if (acceptable(key, message.state[key])) { state[key] = message.state[key]; }
+    });
+    if (DATA.colourings.every(function (c) { return c[0] !== state.colour_by; })) { state.colour_by = DATA.state.colour_by; }
+    if (DATA.sizings.every(function (c) { return c[0] !== state.size_by; })) { state.size_by = DATA.state.size_by; }
+    state.depth = Math.max(0, Math.min(5, Math.round(state.depth)));
+    state.min_weight = Math.max(1, state.min_weight);
+    apply(true);  // fitting moves the view, which draws it once
+    window.__wbUpdated = { ms: performance.now() - started, shown: shown.size };
+    // Tell the holding page when the change is on screen (numbers only).
+    requestAnimationFrame(function () {
+      window.parent.postMessage({ wb: "updated", ms: performance.now() - started, shown: shown.size }, "*");
+    });
+  });
   /* Voilà and hidden tabs render the page at 0 × 0: fit again once it has a size, and keep
    * fitting on resize until the user has moved or zoomed the map. */
   var lastSize = "";

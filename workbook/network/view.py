@@ -13,7 +13,14 @@ then makes the page safe and offline:
 * pyvis's select and filter menus (which insert ids unescaped) are not used;
 * positions come from :func:`workbook.network.layout.layout_positions` (seeded) and
   physics is off, so thousands of actors draw in a moment and the picture is the same
-  every time.
+  every time;
+* the view opens fitted to the actors shown (and fits again after every filter or
+  neighbourhood change and when a hidden frame gets its size), circles sized for the
+  screen; names are drawn by the page's script, most important first and only where they
+  overlap no other name (more appear on zooming in, the full name on hover);
+* a page in a frame takes new settings as a message from the page holding it
+  (``{"wb": "state", "state": {...}}``: only :class:`ViewState` keys with values of the
+  right kind) and updates the drawing in place, without being rebuilt.
 
 In a notebook or Voilà the page goes into ``<iframe sandbox="allow-scripts" srcdoc=…>``
 (:func:`network_iframe`): its scripts run apart from the notebook, with no access to it.
@@ -35,7 +42,7 @@ from workbook import style, vocab
 from workbook.htmlreport import CSP, escape
 from workbook.i18n import check_lang, label, tr
 from workbook.network.graphs import LAYER_LABELS, LAYERS, ActorNetwork
-from workbook.network.layout import layout_positions
+from workbook.network.layout import NODE_RADIUS, UNIT, layout_positions
 from workbook.network.metrics import METRIC_COLUMNS
 
 # The view shows at most this many ties (the strongest); more only make a hairball.
@@ -179,8 +186,10 @@ def view_names(project, lang: str) -> ViewNames:
     return ViewNames(areas, clusters, regions)
 
 
-def view_graph(network: ActorNetwork, layers=None) -> nx.Graph:
-    """The graph to draw: every actor, and at most :data:`MAX_VIEW_TIES` of the strongest ties.
+def view_graph(network: ActorNetwork, layers=None, max_ties: int = MAX_VIEW_TIES) -> nx.Graph:
+    """The graph to draw: every actor, and at most ``max_ties`` of the strongest ties — plus
+    the strongest tie of each actor the cut left with none, so that no actor with ties is
+    drawn among those without.
 
     Examples
     --------
@@ -188,8 +197,31 @@ def view_graph(network: ActorNetwork, layers=None) -> nx.Graph:
     >>> from workbook.network.graphs import build_network
     >>> view_graph(build_network(tiny_project())).number_of_edges()
     2
+    >>> star = ActorNetwork.from_networkx(nx.Graph([("hub", "a"), ("hub", "b"), ("c", "d")]))
+    >>> sorted(n for n, d in view_graph(star, max_ties=1).degree if d == 0)
+    []
     """
-    return network.to_networkx(layers, max_ties=MAX_VIEW_TIES)
+    import numpy as np
+
+    graph = network.to_networkx(layers, max_ties=max_ties)
+    if graph.number_of_edges() < max_ties:
+        return graph
+    names = network.layer_names(layers)
+    full = network.symmetric(names)
+    ids = network.actor_ids.to_numpy(dtype=object)
+    position = {actor: i for i, actor in enumerate(ids)}
+    for node in [n for n in graph if graph.degree(n) == 0]:
+        i = position[node]
+        start, end = full.indptr[i], full.indptr[i + 1]
+        if start == end:
+            continue
+        k = start + int(np.argmax(full.data[start:end]))
+        j = int(full.indices[k])
+        a, b = min(i, j), max(i, j)
+        weights = {name: float(network.layers[name][a, b]) for name in names}
+        graph.add_edge(node, ids[j], weight=float(full.data[k]), layers=tuple(n for n in names if weights[n] > 0),
+                       **{f"weight_{n}": w for n, w in weights.items() if w > 0})
+    return graph
 
 
 def network_page(graph: nx.Graph, metrics: pd.DataFrame, lang: str, *, names: ViewNames | None = None,
@@ -251,9 +283,10 @@ def map_positions(graph: nx.Graph, metrics: pd.DataFrame, seed: int = 0) -> dict
     Compute them once for a whole project and pass them to :func:`network_page` when
     drawing parts of it, so that actors keep their places.
     """
-    communities = metrics.set_index("actor_id")["community"]
-    groups = {node: (None if pd.isna(c) else int(c)) for node, c in communities.items()}
-    return layout_positions(graph, seed, groups=groups)
+    by_id = metrics.set_index("actor_id")
+    groups = {node: (None if pd.isna(c) else int(c)) for node, c in by_id["community"].items()}
+    sizes = {node: float(v) for node, v in by_id[ViewState.size_by].items()}
+    return layout_positions(graph, seed, groups=groups, sizes=sizes)
 
 
 def _without_vis_stylesheet(page: str, pyvis_net) -> str:
@@ -281,7 +314,7 @@ def _node_records(graph: nx.Graph, metrics: pd.DataFrame, positions) -> list[dic
             role = "other"
         x, y = positions[node]
         records.append({
-            "id": str(node), "label": str(data.get("name") or node), "x": x, "y": y, "shape": "dot", "value": 1,
+            "id": str(node), "nm": str(data.get("name") or node), "x": x, "y": y, "shape": "dot", "size": 5,
             "t": data.get("actor_type"), "h": data.get("helix"), "c": community,
             "cl": list(data.get("clusters") or ()), "fa": list(data.get("focus_areas") or ()),
             "mu": data.get("municipality"), "sr": data.get("sub_region"), "m": values, "r": role,
@@ -312,18 +345,15 @@ def _short(value: float) -> float | int:
 
 
 def _options(size: int) -> dict:
+    # Nodes carry no vis.js label: network_view.js draws the names itself, only those that fit
+    # without overlapping, most important first (more appear as the user zooms in).
     big = size > 1000
     return {
         "autoResize": True,
         "physics": {"enabled": False},
         "layout": {"improvedLayout": False},
         "interaction": {"hover": True, "hideEdgesOnDrag": big, "hideEdgesOnZoom": big, "zoomSpeed": 0.6},
-        "nodes": {
-            "shape": "dot", "borderWidth": 1,
-            "font": {"size": 14, "face": "system-ui, sans-serif", "strokeWidth": 3, "strokeColor": "#ffffff"},
-            "scaling": {"min": 6, "max": 36,
-                        "label": {"enabled": True, "min": 9, "max": 22, "drawThreshold": 11, "maxVisible": 24}},
-        },
+        "nodes": {"shape": "dot", "borderWidth": 1},
         "edges": {"smooth": False, "selectionWidth": 1.5, "hoverWidth": 0.5,
                   "color": {"color": "#9fb3c8", "highlight": "#102a43", "hover": "#334e68", "opacity": 0.45}},
     }
@@ -370,8 +400,41 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
         "focus_areas": areas, "clusters": clusters,
         "municipalities": sorted({n["mu"] for n in nodes if n["mu"]}),
         "metrics": list(METRIC_COLUMNS),
+        "unit": UNIT, "radius": list(NODE_RADIUS),
         "max_weight": max((sum(e["lw"].values()) for e in edges), default=1.0),
     }
+
+
+# What the browser test and the benchmark measure in an open page, with the page's own data:
+# the name boxes its script drew (``window.__wbLabelBoxes``), how many of them overlap, how
+# much of the canvas the drawn actors span, and whether actors without ties sit apart
+# (all of them below every tied actor).
+MAP_FIGURES_SCRIPT = """(() => {
+  const boxes = window.__wbLabelBoxes || [];
+  let overlaps = 0;
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const p = boxes[i], q = boxes[j];
+      if (p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h) { overlaps++; }
+    }
+  }
+  const box = document.getElementById('mynetwork');
+  const width = box.clientWidth, height = box.clientHeight;
+  const shownIds = nodes.get({filter: n => !n.hidden}).map(n => n.id);
+  const dom = network.getPositions(shownIds);
+  let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity, tiedBottom = -Infinity, lonelyTop = Infinity;
+  let lonely = 0, outside = 0;
+  for (const id of shownIds) {
+    const d = network.canvasToDOM(dom[id]);
+    x0 = Math.min(x0, d.x); x1 = Math.max(x1, d.x); y0 = Math.min(y0, d.y); y1 = Math.max(y1, d.y);
+    if (d.x < 0 || d.y < 0 || d.x > width || d.y > height) { outside++; }
+    if (nodes.get(id).r === 'isolate') { lonely++; lonelyTop = Math.min(lonelyTop, d.y); }
+    else { tiedBottom = Math.max(tiedBottom, d.y); }
+  }
+  return {labels: boxes.filter(b => b.id !== null).length, overlaps: overlaps, width: width, height: height,
+          width_share: (x1 - x0) / width, height_share: (y1 - y0) / height, outside: outside,
+          actors: shownIds.length, lonely: lonely, lonely_apart: lonely === 0 || lonelyTop > tiedBottom};
+})()"""
 
 
 def script_json(value: object) -> str:
@@ -498,8 +561,8 @@ class NetworkExplorer:
         self.min_weight = widgets.BoundedIntText(value=start.min_weight, min=1,
                                                  max=max(1, int(data["max_weight"] + 0.999)),
                                                  description=text("min_weight"), style=wide)
-        ordered = sorted(records, key=lambda r: (r["label"].casefold(), r["id"]))
-        self._actor_choices = {f"{r['label']} ({r['id']})": r["id"] for r in ordered}
+        ordered = sorted(records, key=lambda r: (r["nm"].casefold(), r["id"]))
+        self._actor_choices = {f"{r['nm']} ({r['id']})": r["id"] for r in ordered}
         chosen = next((k for k, v in self._actor_choices.items() if v == start.focus), "")
         self.actor = widgets.Combobox(options=list(self._actor_choices), value=chosen, ensure_option=True,
                                       description=text("explorer_actor"), style=wide)

@@ -21,9 +21,8 @@ from workbook.i18n import label, tr
 from workbook.network import ActorNetwork, actor_metrics, build_network, network_summary
 from workbook.network.format import metric
 from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
-from workbook.network.layout import layout_positions
 from workbook.network.metrics import network_findings
-from workbook.network.view import network_iframe, network_page, view_graph, view_names
+from workbook.network.view import map_positions, network_iframe, network_page, view_graph, view_names
 from workbook.project import Project
 
 TEXTS = {
@@ -64,8 +63,10 @@ def _network(selection: Selection) -> _Network:
 
 @by_identity(maxsize=2)
 def _whole_network_positions(project: Project) -> dict:
-    """Seeded positions of every actor in the whole project's network, computed once."""
-    return layout_positions(view_graph(build_network(project)), 0)
+    """Seeded positions of every actor in the whole project's network (communities as lobes,
+    actors without ties set apart), computed once."""
+    network = build_network(project)
+    return map_positions(view_graph(network), actor_metrics(network), 0)
 
 
 def draw_map(selection: Selection, lang: str) -> str:
