@@ -111,6 +111,38 @@ TEXTS = {
                "en": "Strategy Workbook {version}. Every page works offline."},
     "progress": {"fi": "Raportti", "en": "Report"},
     "pack_index": {"fi": "← Paketin sisällys", "en": "← Contents of the pack"},
+    "contains_project": {"fi": "{out} sisältää projektikansion; raportti korvaisi sen",
+                         "en": "{out} contains the project folder; the report would replace it"},
+    "not_a_pack": {"fi": "{out} sisältää jo tiedostoja, jotka eivät ole raporttipaketti; valitse uusi tai tyhjä "
+                         "kansio (raportti korvaa koko kansion)",
+                   "en": "{out} already holds files that are not a report pack; choose a new or empty folder "
+                         "(the report replaces the whole folder)"},
+    "added_clash": {"fi": "{out} sisältää käsin lisättyjä tiedostoja, joiden nimellä uusi paketti kirjoittaa "
+                          "oman tiedostonsa: {files}. Siirrä ne muualle ja aja raportti uudelleen; mitään ei "
+                          "korvattu.",
+                    "en": "{out} holds files added by hand where the new pack writes files of its own: {files}. "
+                          "Move them elsewhere and run the report again; nothing was replaced."},
+    "left_as_it_was": {"fi": "mitään ei kirjoitettu; {out} jäi ennalleen.",
+                       "en": "nothing was written; {out} was left as it was."},
+    "compared": {"fi": "Verrattuna kansiossa {out} olleeseen pakettiin:",
+                 "en": "Compared with the pack that was in {out}:"},
+    "nothing_changed": {"fi": "mikään ei muuttunut.", "en": "nothing changed."},
+    "change_setting": {"fi": "{key}: {old} -> {new}", "en": "{key}: {old} -> {new}"},
+    "setting_lang": {"fi": "kieli", "en": "lang"},
+    "setting_python": {"fi": "python", "en": "python"},
+    "setting_workbook_source_sha256": {"fi": "työkirjan lähdekoodi (SHA-256)", "en": "workbook_source_sha256"},
+    "change_package": {"fi": "ohjelmisto {name}: {old} -> {new}", "en": "package {name}: {old} -> {new}"},
+    "input_added": {"fi": "syötetiedosto lisätty: {path}", "en": "input added: {path}"},
+    "input_removed": {"fi": "syötetiedosto poistettu: {path}", "en": "input removed: {path}"},
+    "input_changed": {"fi": "syötetiedosto muuttui: {path}", "en": "input changed: {path}"},
+    "notebook_added": {"fi": "muistio lisätty: {path}", "en": "notebook added: {path}"},
+    "notebook_removed": {"fi": "muistio poistettu: {path}", "en": "notebook removed: {path}"},
+    "notebook_changed": {"fi": "muistio muuttui: {path}", "en": "notebook changed: {path}"},
+    "output_added": {"fi": "tuloste lisätty: {path}", "en": "output added: {path}"},
+    "output_removed": {"fi": "tuloste poistettu: {path}", "en": "output removed: {path}"},
+    "output_changed": {"fi": "tuloste muuttui: {path}", "en": "output changed: {path}"},
+    "kept_added": {"fi": "Säilytettiin {count} käsin lisättyä tiedostoa (työkirja ei kirjoittanut niitä):",
+                   "en": "Kept {count} file(s) added by hand (the workbook did not write them):"},
 }
 
 
@@ -244,6 +276,41 @@ def without_volatile_parts(notebook: nbformat.NotebookNode) -> nbformat.Notebook
         cell.metadata.pop("execution", None)
         if cell.cell_type == "code":
             cell.outputs = [o for o in cell.outputs if WIDGET_MIME not in o.get("data", {})]
+    return notebook
+
+
+def without_project_path(notebook: nbformat.NotebookNode, project_path: Path) -> nbformat.NotebookNode:
+    """The executed notebook with the project's absolute path replaced by the folder's name.
+
+    The path would tell the consultant's user name and machine to whoever gets the pack. The
+    injected ``PROJECT`` becomes the folder's name (point it at your copy to re-run), and any
+    output that printed the path shows the name instead.
+
+    Examples
+    --------
+    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+    ...     "PROJECT = '/home/anna/lapland'", metadata={"tags": ["injected-parameters"]},
+    ...     outputs=[nbformat.v4.new_output("stream", text="read /home/anna/lapland/actors.csv")])])
+    >>> cell = without_project_path(notebook, Path("/home/anna/lapland")).cells[0]
+    >>> cell.source, cell.outputs[0].text
+    ("PROJECT = 'lapland'", 'read lapland/actors.csv')
+    """
+    absolute, name = str(project_path), project_path.name
+
+    def scrub(value: object) -> object:
+        if isinstance(value, str):
+            return value.replace(absolute, name)
+        if isinstance(value, list):
+            return [scrub(item) for item in value]
+        if isinstance(value, dict):
+            for key in list(value):
+                value[key] = scrub(value[key])
+        return value
+
+    for cell in notebook.cells:
+        cell.source = scrub(cell.source)
+        for output in cell.get("outputs", []):
+            scrub(output)
     return notebook
 
 
@@ -385,7 +452,7 @@ def read_manifest(folder: Path) -> dict | None:
     return manifest if isinstance(manifest, dict) and manifest.get("generator") == GENERATOR else None
 
 
-def manifest_changes(old: Mapping, new: Mapping) -> list[str]:
+def manifest_changes(old: Mapping, new: Mapping, lang: str = "en") -> list[str]:
     """What differs between the manifests of two packs: language, inputs, notebooks, versions, outputs.
 
     Examples
@@ -400,44 +467,95 @@ def manifest_changes(old: Mapping, new: Mapping) -> list[str]:
     package plotly: 6.0 -> 7.1
     output added: network/a.csv
     output removed: old.csv
+    >>> manifest_changes(old, new, "fi")[0]
+    'syötetiedosto muuttui: actors.csv'
     """
-    changes = [f"{key}: {old.get(key)} -> {new.get(key)}" for key in ("lang", "python", "workbook_source_sha256")
-               if old.get(key) != new.get(key)]
-    changes += _file_changes(old.get("inputs", []), new.get("inputs", []), "input")
-    changes += _file_changes(old.get("notebooks", []), new.get("notebooks", []), "notebook")
+    changes = [tr(TEXTS, "change_setting", lang, key=tr(TEXTS, f"setting_{key}", lang), old=old.get(key),
+                  new=new.get(key))
+               for key in ("lang", "python", "workbook_source_sha256") if old.get(key) != new.get(key)]
+    changes += _file_changes(old.get("inputs", []), new.get("inputs", []), "input", lang)
+    changes += _file_changes(old.get("notebooks", []), new.get("notebooks", []), "notebook", lang)
     before, after = old.get("packages", {}), new.get("packages", {})
-    changes += [f"package {name}: {before.get(name)} -> {after.get(name)}"
+    changes += [tr(TEXTS, "change_package", lang, name=name, old=before.get(name), new=after.get(name))
                 for name in sorted(before.keys() | after.keys()) if before.get(name) != after.get(name)]
-    return changes + _file_changes(old.get("outputs", []), new.get("outputs", []), "output")
+    return changes + _file_changes(old.get("outputs", []), new.get("outputs", []), "output", lang)
 
 
-def _file_changes(old: Sequence[Mapping], new: Sequence[Mapping], label: str) -> list[str]:
+def _file_changes(old: Sequence[Mapping], new: Sequence[Mapping], kind: str, lang: str = "en") -> list[str]:
     before = {entry["path"]: entry["sha256"] for entry in old}
     after = {entry["path"]: entry["sha256"] for entry in new}
     changes = []
     for path in sorted(before.keys() | after.keys()):
         if path not in before:
-            changes.append(f"{label} added: {path}")
+            changes.append(tr(TEXTS, f"{kind}_added", lang, path=path))
         elif path not in after:
-            changes.append(f"{label} removed: {path}")
+            changes.append(tr(TEXTS, f"{kind}_removed", lang, path=path))
         elif before[path] != after[path]:
-            changes.append(f"{label} changed: {path}")
+            changes.append(tr(TEXTS, f"{kind}_changed", lang, path=path))
     return changes
 
 
-def check_output_folder(out: Path, project_path: Path) -> None:
-    """Refuse an output folder whose replacement would destroy anything but an earlier pack."""
+def check_output_folder(out: Path, project_path: Path, lang: str = "en") -> None:
+    """Refuse an output folder whose replacement would destroy anything but an earlier pack.
+
+    The checks every exporter makes (:func:`workbook.cli.check_output_folder`: not the project
+    folder, not inside it, not a file), then the report's own: the pack replaces the whole
+    folder, so it may not contain the project, nor hold files unless it is an earlier pack.
+    """
+    from workbook.cli import OutputFolderError
+    from workbook.cli import check_output_folder as check_shared
+
+    try:
+        check_shared(out, project_path, lang)
+    except OutputFolderError as error:
+        raise UnsafeOutputFolder(str(error)) from None
     project_root = project_path if project_path.is_dir() else project_path.parent
-    if out == project_root or project_root in out.parents:
-        raise UnsafeOutputFolder(f"{out} is inside the project folder; write the pack elsewhere "
-                                 "(the project's own files are never modified)")
     if out in project_root.parents:
-        raise UnsafeOutputFolder(f"{out} contains the project folder; the report would replace it")
-    if out.exists() and not out.is_dir():
-        raise UnsafeOutputFolder(f"{out} is a file, not a folder")
+        raise UnsafeOutputFolder(tr(TEXTS, "contains_project", lang, out=out))
     if out.is_dir() and any(out.iterdir()) and read_manifest(out) is None:
-        raise UnsafeOutputFolder(f"{out} already holds files that are not a report pack; "
-                                 "choose a new or empty folder (the report replaces the whole folder)")
+        raise UnsafeOutputFolder(tr(TEXTS, "not_a_pack", lang, out=out))
+
+
+def files_added_by_hand(out: Path) -> list[str]:
+    """Files in the earlier pack at ``out`` that the workbook did not write (``/``-separated, sorted).
+
+    They are what the pack's manifest does not list: notes or slides a consultant put in the
+    folder. The report keeps them (see :func:`build_report`).
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     pack = Path(folder)
+    ...     _ = (pack / "manifest.json").write_text(json.dumps(
+    ...         {"generator": GENERATOR, "outputs": [{"path": "index.html", "sha256": "x"}]}))
+    ...     _ = (pack / "index.html").write_text("pack")
+    ...     _ = (pack / "notes.docx").write_text("mine")
+    ...     files_added_by_hand(pack)
+    ['notes.docx']
+    """
+    manifest = read_manifest(out)
+    if manifest is None:
+        return []
+    written = {entry.get("path") for entry in manifest.get("outputs", []) if isinstance(entry, Mapping)}
+    written.add("manifest.json")
+    return sorted(rel for rel in (p.relative_to(out).as_posix() for p in Path(out).rglob("*")
+                                  if p.is_file() or p.is_symlink())
+                  if rel not in written)
+
+
+def _keep_added_files(out: Path, staging: Path, added: Sequence[str], lang: str) -> None:
+    """Copy the files added by hand from the earlier pack into the new one, or refuse if the new
+    pack writes a file of the same name (nothing is then replaced)."""
+    import shutil
+
+    clashes = [rel for rel in added if (staging / rel).exists() or (staging / rel).is_symlink()]
+    if clashes:
+        raise UnsafeOutputFolder(tr(TEXTS, "added_clash", lang, out=out, files=", ".join(clashes)))
+    for rel in added:
+        target = staging / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(out / rel, target, follow_symlinks=False)
 
 
 def build_report(project: Project, out: Path, lang: str = "fi", notebook_folder: Path | None = None,
@@ -470,7 +588,8 @@ def build_report(project: Project, out: Path, lang: str = "fi", notebook_folder:
     lang = check_lang(lang)
     out = Path(out).resolve()
     project_path = Path(project.path).resolve()
-    check_output_folder(out, project_path)
+    check_output_folder(out, project_path, lang)
+    added = files_added_by_hand(out)
     notebooks = analysis_notebooks(NOTEBOOK_FOLDER if notebook_folder is None else notebook_folder)
     exporters = default_exporters() if exporters is None else dict(exporters)
     export_functions = {name: _export_function(module) for name, module in exporters.items()}
@@ -510,6 +629,7 @@ def build_report(project: Project, out: Path, lang: str = "fi", notebook_folder:
         manifest = _manifest(project, project_path, lang, notebooks, staging)
         write_text_atomic(staging / "manifest.json", json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
         _permissions_as_umask(staging)
+        _keep_added_files(out, staging, added, lang)
         bar.update()
     return manifest
 
@@ -522,7 +642,7 @@ def _export_function(module: str) -> Callable:
 
 
 def _write_notebook(path: Path, project_path: Path, lang: str, staging: Path) -> NotebookPage:
-    notebook = execute_notebook(path, project_path, lang)
+    notebook = without_project_path(execute_notebook(path, project_path, lang), project_path)
     title = notebook_title(notebook, path.stem)
     folder = staging / "notebooks"
     html_path = write_text_atomic(folder / f"{path.stem}.html", notebook_html(notebook, title, lang, path.parent))
@@ -536,6 +656,8 @@ def _run_export(name: str, module: str, export: Callable, project: Project, stag
     folder.mkdir()
     try:
         written = export(project, folder, lang)
+    except OSError:
+        raise  # a full disk or a read-only folder: said in one line by the command
     except Exception as error:
         raise ReportError(f"the {name} export ({module}.export) failed: {type(error).__name__}: {error}",
                           "".join(traceback.format_exception(error))) from None
@@ -587,7 +709,8 @@ def _manifest(project: Project, project_path: Path, lang: str, notebooks: Sequen
     return {
         "generator": GENERATOR,
         "created": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        "project": {"name": project.name, "region": project.region, "path": str(project_path)},
+        # The folder's name only: an absolute path would carry the consultant's user name and machine.
+        "project": {"name": project.name, "region": project.region, "folder": project_path.name},
         "lang": lang,
         "python": platform.python_version(),
         "workbook_source_sha256": source_digest(),
@@ -601,27 +724,39 @@ def _manifest(project: Project, project_path: Path, lang: str, notebooks: Sequen
 def cli(args: argparse.Namespace) -> int:
     """``workbook report PROJECT --out DIR [--lang fi|en]``: exit 0 built, 1 failed, 2 bad folder.
 
-    When ``DIR`` held an earlier pack, says what changed since (from the two manifests).
+    When ``DIR`` held an earlier pack, says what changed since (from the two manifests) and
+    which files added by hand were kept.
     """
-    from workbook.cli import load_or_exit
+    from workbook.cli import load_or_exit, os_error_message
 
+    lang = args.lang
     project = load_or_exit(args.project)
     previous = read_manifest(args.out)
+    added = files_added_by_hand(args.out) if previous is not None else []
     try:
-        manifest = build_report(project, args.out, args.lang)
+        manifest = build_report(project, args.out, lang)
     except UnsafeOutputFolder as error:
         print(f"workbook report: {error}", file=sys.stderr)
         return 2
+    except OSError as error:  # one line: what the operating system refused, in plain words
+        left = tr(TEXTS, "left_as_it_was", lang, out=args.out)
+        print(f"workbook report: {os_error_message(error, lang)}; {left}", file=sys.stderr)
+        return 1
     except ReportError as error:
         print(f"workbook report: {error}", file=sys.stderr)
         if error.details:
             print(error.details.rstrip(), file=sys.stderr)
-        print(f"workbook report: nothing was written; {args.out} was left as it was.", file=sys.stderr)
+        print(f"workbook report: {tr(TEXTS, 'left_as_it_was', lang, out=args.out)}", file=sys.stderr)
         return 1
     print(Path(args.out) / "index.html")
     if previous is not None:
-        changes = manifest_changes(previous, manifest)
-        print(f"Compared with the pack that was in {args.out}: " + ("nothing changed." if not changes else ""))
+        changes = manifest_changes(previous, manifest, lang)
+        print(tr(TEXTS, "compared", lang, out=args.out)
+              + (" " + tr(TEXTS, "nothing_changed", lang) if not changes else ""))
         for change in changes:
             print(f"  {change}")
+    if added:
+        print(tr(TEXTS, "kept_added", lang, count=len(added)))
+        for path in added:
+            print(f"  {path}")
     return 0
