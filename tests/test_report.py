@@ -110,7 +110,8 @@ def test_pack_holds_exports_index_and_a_manifest_of_inputs_and_outputs(tiny_proj
     for entry in manifest["inputs"]:
         digest = hashlib.sha256((Path(tiny_project.path) / entry["path"]).read_bytes()).hexdigest()
         assert entry["sha256"] == digest
-    assert [entry["path"] for entry in manifest["outputs"]] == ["index.html", "summary/summary_en.csv"]
+    assert [entry["path"] for entry in manifest["outputs"]] == [
+        "glossary.html", "index.html", "summary/summary_en.csv", "working/plan_checks_en.html"]
     for entry in manifest["outputs"]:
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
     assert manifest["packages"]["pandas"] != "not installed" and manifest["lang"] == "en"
@@ -163,12 +164,12 @@ def test_notebooks_run_on_the_given_project_in_the_given_language(tiny_project, 
     write_notebook(notebooks, "scratch", "raise RuntimeError('not an analysis notebook')")
     out = tmp_path / "pack"
     report.build_report(tiny_project, out, "en", notebook_folder=notebooks, exporters={}, progress=False)
-    executed = nbformat.read(out / "notebooks" / "01_echo.ipynb", as_version=4)
+    executed = nbformat.read(out / "working" / "notebooks" / "01_echo.ipynb", as_version=4)
     printed = executed.cells[-1].outputs[0]["text"]
     # The kernel got the absolute path; the pack shows the project folder's name only.
     assert printed == f"{Path(tiny_project.path).name} en {notebooks}\n"
-    assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01_echo.html", "01_echo.ipynb"]
-    page = (out / "notebooks" / "01_echo.html").read_text(encoding="utf-8")
+    assert sorted(p.name for p in (out / "working" / "notebooks").iterdir()) == ["01_echo.html", "01_echo.ipynb"]
+    page = (out / "working" / "notebooks" / "01_echo.html").read_text(encoding="utf-8")
     assert "import os" not in page and "01_echo heading" in page
 
 
@@ -293,8 +294,8 @@ def test_second_region_pack_has_every_notebook_and_export(tuulimaa_packs):
     notebooks = report.analysis_notebooks(report.NOTEBOOK_FOLDER)
     assert [entry["path"] for entry in manifests["en1"]["notebooks"]] == [n.name for n in notebooks] != []
     for notebook in notebooks:
-        assert (pack / "notebooks" / f"{notebook.stem}.html").is_file()
-        executed = nbformat.read(pack / "notebooks" / notebook.name, as_version=4)
+        assert (pack / "working" / "notebooks" / f"{notebook.stem}.html").is_file()
+        executed = nbformat.read(pack / "working" / "notebooks" / notebook.name, as_version=4)
         injected = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
         assert "LANG = 'en'" in injected.source and f"PROJECT = '{TUULIMAA.name}'" in injected.source
     for name in report.default_exporters():
@@ -302,7 +303,7 @@ def test_second_region_pack_has_every_notebook_and_export(tuulimaa_packs):
     index = (pack / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"#]+)"', index)
     assert all((pack / link).is_file() for link in links)
-    assert {f"notebooks/{n.stem}.html" for n in notebooks} <= set(links) and "Analyses" in index
+    assert {f"working/notebooks/{n.stem}.html" for n in notebooks} <= set(links) and "Analysis notebooks" in index
     assert manifests["en1"]["project"]["region"] == "Tuulimaa"
 
 
@@ -317,7 +318,7 @@ def test_every_page_of_the_pack_loads_nothing_from_the_network(tuulimaa_packs):
 @pytest.mark.browser
 def test_notebook_pages_draw_every_figure_in_chromium_without_network(playwright, tuulimaa_packs, tmp_path):
     folder, _ = tuulimaa_packs
-    pages = sorted((folder / "en1" / "notebooks").glob("*.html")) + [folder / "en1" / "index.html"]
+    pages = sorted((folder / "en1" / "working" / "notebooks").glob("*.html")) + [folder / "en1" / "index.html"]
     browser = launch_chromium(playwright, tmp_path / "profile")
     requested, problems = [], []
     browser.on("request", lambda request: requested.append(request.url))

@@ -202,5 +202,5 @@ def test_no_file_of_the_pack_holds_the_absolute_project_path(tiny_project, fake_
                if path.is_file() and absolute.encode() in path.read_bytes()]
     assert holding == []
     assert manifest["project"]["folder"] == Path(absolute).name and "path" not in manifest["project"]
-    executed = nbformat.read(out / "notebooks" / "01_where.ipynb", as_version=4)
+    executed = nbformat.read(out / "working" / "notebooks" / "01_where.ipynb", as_version=4)
     assert f"reading {Path(absolute).name}" in executed.cells[-1].outputs[0]["text"]

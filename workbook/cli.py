@@ -163,9 +163,18 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="Run every notebook and build the whole deliverable pack")
     report.add_argument("project", type=Path)
     report.add_argument("--out", type=Path, required=True)
-    report.add_argument("--lang", choices=LANGUAGES, default="fi")
+    report.add_argument("--lang", type=_languages, default="fi", metavar="{fi,en,fi,en}",
+                        help="fi, en, or fi,en for both (DIR/fi/ and DIR/en/ under one manifest)")
     report.set_defaults(handler=_lazy("workbook.report", "cli"))
     return parser
+
+
+def _languages(value: str) -> str:
+    """``--lang`` of the report: ``fi``, ``en`` or both separated by a comma."""
+    codes = [code.strip() for code in value.split(",")]
+    if not codes or any(code not in LANGUAGES for code in codes):
+        raise argparse.ArgumentTypeError(f"choose fi, en or fi,en (not {value!r})")
+    return ",".join(dict.fromkeys(codes))
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:

@@ -120,7 +120,11 @@ def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = N
 
 def headlines(figures: pd.Series, min_size: int, lang: str) -> pd.DataFrame:
     """The process at a glance (``reach.headline_figures``)."""
-    return pd.DataFrame({tr(TEXTS, "figure", lang): [tr(TEXTS, k, lang) for k in figures.index],
+    from workbook.figures import FIGURES_BY_KEY, figure_name
+
+    # Names of the headline figures as defined once for every output (workbook.figures).
+    return pd.DataFrame({tr(TEXTS, "figure", lang): [figure_name(k, lang) if k in FIGURES_BY_KEY else tr(TEXTS, k, lang)
+                                                     for k in figures.index],
                          tr(TEXTS, "value", lang): counts(figures, min_size, lang).to_numpy()})
 
 
