@@ -74,7 +74,7 @@ class ProjectSettings(pa.DataFrameModel):
     key: Series[str] = _field(
         "Setting name", "Asetuksen nimi", unique=True, example="region",
         isin=["name", "region", "country", "period_start", "period_end", "languages",
-              "min_group_size", "date_system", "description"],
+              "min_group_size", "date_system", "description", "demo"],
     )
     value: Series[str] = _field("Setting value", "Asetuksen arvo", required=False, example="Lapland")
 
