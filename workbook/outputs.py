@@ -201,9 +201,9 @@ def _normalise_zip(data: bytes) -> bytes:
             if info.filename == "docProps/core.xml":
                 import re
 
-                content = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
-                                 b'<dcterms:modified xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z'
-                                 b"</dcterms:modified>", content)
+                # Only the time changes: the element keeps its namespace declarations.
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
