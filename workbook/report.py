@@ -764,7 +764,7 @@ def _write_notebook(path: Path, project_path: Path, lang: str, staging: Path, de
 def _run_export(name: str, module: str, export: Callable, project: Project, staging: Path,
                 lang: str) -> list[str]:
     folder = staging / name
-    folder.mkdir()
+    folder.mkdir(parents=True)
     try:
         written = export(project, folder, lang)
     except OSError:
@@ -903,12 +903,12 @@ def cli(args: argparse.Namespace) -> int:
     """
     from workbook.cli import load_or_exit, os_error_message
 
-    lang = args.lang
+    lang = pack_languages(args.lang)[0]  # messages in the first language of the pack
     project = load_or_exit(args.project)
     previous = read_manifest(args.out)
     added = files_added_by_hand(args.out) if previous is not None else []
     try:
-        manifest = build_report(project, args.out, lang)
+        manifest = build_report(project, args.out, args.lang)
     except UnsafeOutputFolder as error:
         print(f"workbook report: {error}", file=sys.stderr)
         return 2
