@@ -334,3 +334,25 @@ def test_notebook_pages_draw_every_figure_in_chromium_without_network(playwright
     browser.close()
     assert problems == []
     assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_second_region_pack_holds_no_absolute_path_and_never_cites_the_lapland_demo(tuulimaa_packs):
+    folder, manifests = tuulimaa_packs
+    pack = folder / "en1"
+    absolute = str(TUULIMAA.resolve()).encode()
+    cited = re.compile(rb"Lapland|Lapin |demo-lapland|The demo's|Demoprojekt|invented\.|keksittyj")
+    files = [p for p in sorted(pack.rglob("*")) if p.is_file()]
+    assert [p.name for p in files if absolute in p.read_bytes()] == []
+    # (Tuulimaa's own description says it is fictional; only the workbook's demo text must not show.)
+    description = TUULIMAA_DESCRIPTION.encode()
+    assert [p.relative_to(pack).as_posix() for p in files
+            if p.suffix in (".html", ".ipynb", ".json", ".csv")
+            and cited.search(p.read_bytes().replace(description, b""))] == []
+    assert manifests["en1"]["project"] == {"name": load_project(TUULIMAA).name, "region": "Tuulimaa",
+                                           "folder": "demo-tuulimaa"}
+    for page in sorted((pack / "working" / "notebooks").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "Kysymys" not in text and "Huomioitavaa" not in text and "`PROJECT`" not in text, page.name
+
+
+TUULIMAA_DESCRIPTION = "Fictional second demo region: every organisation, person and number is invented."

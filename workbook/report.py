@@ -347,17 +347,20 @@ def without_project_path(notebook: nbformat.NotebookNode, project_path: Path) ->
     """The executed notebook with the project's absolute path replaced by the folder's name.
 
     The path would tell the consultant's user name and machine to whoever gets the pack. The
-    injected ``PROJECT`` becomes the folder's name (point it at your copy to re-run), and any
-    output that printed the path shows the name instead.
+    injected ``PROJECT`` becomes the folder's name (point it at your copy to re-run), any
+    output that printed the path shows the name instead, and the defaults of the
+    ``parameters`` cell (the demo project) show the values the notebook was run with.
 
     Examples
     --------
-    >>> notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-    ...     "PROJECT = '/home/anna/lapland'", metadata={"tags": ["injected-parameters"]},
-    ...     outputs=[nbformat.v4.new_output("stream", text="read /home/anna/lapland/actors.csv")])])
-    >>> cell = without_project_path(notebook, Path("/home/anna/lapland")).cells[0]
-    >>> cell.source, cell.outputs[0].text
-    ("PROJECT = 'lapland'", 'read lapland/actors.csv')
+    >>> notebook = nbformat.v4.new_notebook(cells=[
+    ...     nbformat.v4.new_code_cell('PROJECT = "../data/demo-lapland"', metadata={"tags": ["parameters"]}),
+    ...     nbformat.v4.new_code_cell(
+    ...         "PROJECT = '/home/anna/region'", metadata={"tags": ["injected-parameters"]},
+    ...         outputs=[nbformat.v4.new_output("stream", text="read /home/anna/region/actors.csv")])])
+    >>> defaults, cell = without_project_path(notebook, Path("/home/anna/region")).cells
+    >>> defaults.source, cell.source, cell.outputs[0].text
+    ("PROJECT = 'region'", "PROJECT = 'region'", 'read region/actors.csv')
     """
     absolute, name = str(project_path), project_path.name
 
@@ -375,6 +378,14 @@ def without_project_path(notebook: nbformat.NotebookNode, project_path: Path) ->
         cell.source = scrub(cell.source)
         for output in cell.get("outputs", []):
             scrub(output)
+    # The defaults of the parameters cell point at the demo; in the pack they show what was run.
+    injected = [c for c in notebook.cells if "injected-parameters" in c.metadata.get("tags", [])]
+    values = dict(re.findall(r"^(\w+) = (.*)$", injected[0].source, re.MULTILINE)) if injected else {}
+    for cell in notebook.cells:
+        if "parameters" in cell.metadata.get("tags", []):
+            cell.source = re.sub(r"^(\w+)(\s*=\s*).*$",
+                                 lambda m: f"{m.group(1)}{m.group(2)}{values[m.group(1)]}" if m.group(1) in values
+                                 else m.group(0), cell.source, flags=re.MULTILINE)
     return notebook
 
 
