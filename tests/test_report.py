@@ -70,7 +70,8 @@ def write_module(folder: Path, name: str, source: str) -> str:
 def earlier_pack(folder: Path) -> Path:
     """An output folder holding a pack of an earlier run (so the report may replace it)."""
     folder.mkdir(parents=True)
-    (folder / "manifest.json").write_text(json.dumps({"generator": report.GENERATOR}), encoding="utf-8")
+    manifest = {"generator": report.GENERATOR, "outputs": [{"path": "index.html", "sha256": "0"}]}
+    (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     (folder / "index.html").write_text("earlier pack", encoding="utf-8")
     return folder
 
@@ -109,7 +110,8 @@ def test_pack_holds_exports_index_and_a_manifest_of_inputs_and_outputs(tiny_proj
     for entry in manifest["inputs"]:
         digest = hashlib.sha256((Path(tiny_project.path) / entry["path"]).read_bytes()).hexdigest()
         assert entry["sha256"] == digest
-    assert [entry["path"] for entry in manifest["outputs"]] == ["index.html", "summary/summary_en.csv"]
+    assert [entry["path"] for entry in manifest["outputs"]] == [
+        "glossary.html", "index.html", "summary/summary_en.csv", "working/plan_checks_en.html"]
     for entry in manifest["outputs"]:
         assert entry["sha256"] == hashlib.sha256((out / entry["path"]).read_bytes()).hexdigest()
     assert manifest["packages"]["pandas"] != "not installed" and manifest["lang"] == "en"
@@ -162,11 +164,12 @@ def test_notebooks_run_on_the_given_project_in_the_given_language(tiny_project, 
     write_notebook(notebooks, "scratch", "raise RuntimeError('not an analysis notebook')")
     out = tmp_path / "pack"
     report.build_report(tiny_project, out, "en", notebook_folder=notebooks, exporters={}, progress=False)
-    executed = nbformat.read(out / "notebooks" / "01_echo.ipynb", as_version=4)
+    executed = nbformat.read(out / "working" / "notebooks" / "01_echo.ipynb", as_version=4)
     printed = executed.cells[-1].outputs[0]["text"]
-    assert printed == f"{Path(tiny_project.path).resolve()} en {notebooks}\n"
-    assert sorted(p.name for p in (out / "notebooks").iterdir()) == ["01_echo.html", "01_echo.ipynb"]
-    page = (out / "notebooks" / "01_echo.html").read_text(encoding="utf-8")
+    # The kernel got the absolute path; the pack shows the project folder's name only.
+    assert printed == f"{Path(tiny_project.path).name} en {notebooks}\n"
+    assert sorted(p.name for p in (out / "working" / "notebooks").iterdir()) == ["01_echo.html", "01_echo.ipynb"]
+    page = (out / "working" / "notebooks" / "01_echo.html").read_text(encoding="utf-8")
     assert "import os" not in page and "01_echo heading" in page
 
 
@@ -291,16 +294,16 @@ def test_second_region_pack_has_every_notebook_and_export(tuulimaa_packs):
     notebooks = report.analysis_notebooks(report.NOTEBOOK_FOLDER)
     assert [entry["path"] for entry in manifests["en1"]["notebooks"]] == [n.name for n in notebooks] != []
     for notebook in notebooks:
-        assert (pack / "notebooks" / f"{notebook.stem}.html").is_file()
-        executed = nbformat.read(pack / "notebooks" / notebook.name, as_version=4)
+        assert (pack / "working" / "notebooks" / f"{notebook.stem}.html").is_file()
+        executed = nbformat.read(pack / "working" / "notebooks" / notebook.name, as_version=4)
         injected = next(c for c in executed.cells if "injected-parameters" in c.metadata.get("tags", []))
-        assert "LANG = 'en'" in injected.source and str(TUULIMAA) in injected.source
+        assert "LANG = 'en'" in injected.source and f"PROJECT = '{TUULIMAA.name}'" in injected.source
     for name in report.default_exporters():
         assert any((pack / name).iterdir()), f"the {name} export wrote nothing"
     index = (pack / "index.html").read_text(encoding="utf-8")
     links = re.findall(r'href="([^"#]+)"', index)
     assert all((pack / link).is_file() for link in links)
-    assert {f"notebooks/{n.stem}.html" for n in notebooks} <= set(links) and "Analyses" in index
+    assert {f"working/notebooks/{n.stem}.html" for n in notebooks} <= set(links) and "Analysis notebooks" in index
     assert manifests["en1"]["project"]["region"] == "Tuulimaa"
 
 
@@ -315,7 +318,7 @@ def test_every_page_of_the_pack_loads_nothing_from_the_network(tuulimaa_packs):
 @pytest.mark.browser
 def test_notebook_pages_draw_every_figure_in_chromium_without_network(playwright, tuulimaa_packs, tmp_path):
     folder, _ = tuulimaa_packs
-    pages = sorted((folder / "en1" / "notebooks").glob("*.html")) + [folder / "en1" / "index.html"]
+    pages = sorted((folder / "en1" / "working" / "notebooks").glob("*.html")) + [folder / "en1" / "index.html"]
     browser = launch_chromium(playwright, tmp_path / "profile")
     requested, problems = [], []
     browser.on("request", lambda request: requested.append(request.url))
@@ -331,3 +334,25 @@ def test_notebook_pages_draw_every_figure_in_chromium_without_network(playwright
     browser.close()
     assert problems == []
     assert [url for url in requested if not url.startswith(("file:", "data:", "about:"))] == []
+
+
+def test_second_region_pack_holds_no_absolute_path_and_never_cites_the_lapland_demo(tuulimaa_packs):
+    folder, manifests = tuulimaa_packs
+    pack = folder / "en1"
+    absolute = str(TUULIMAA.resolve()).encode()
+    cited = re.compile(rb"Lapland|Lapin |demo-lapland|The demo's|Demoprojekt|invented\.|keksittyj")
+    files = [p for p in sorted(pack.rglob("*")) if p.is_file()]
+    assert [p.name for p in files if absolute in p.read_bytes()] == []
+    # (Tuulimaa's own description says it is fictional; only the workbook's demo text must not show.)
+    description = TUULIMAA_DESCRIPTION.encode()
+    assert [p.relative_to(pack).as_posix() for p in files
+            if p.suffix in (".html", ".ipynb", ".json", ".csv")
+            and cited.search(p.read_bytes().replace(description, b""))] == []
+    assert manifests["en1"]["project"] == {"name": load_project(TUULIMAA).name, "region": "Tuulimaa",
+                                           "folder": "demo-tuulimaa"}
+    for page in sorted((pack / "working" / "notebooks").glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        assert "Kysymys" not in text and "Huomioitavaa" not in text and "`PROJECT`" not in text, page.name
+
+
+TUULIMAA_DESCRIPTION = "Fictional second demo region: every organisation, person and number is invented."

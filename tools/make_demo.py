@@ -41,6 +41,8 @@ PROJECT = [
     ("min_group_size", "5"),
     ("description", "Synteettinen demoaineisto: yritykset, henkilöt, vastaukset ja luvut ovat keksittyjä. "
                     "Synthetic demo data: companies, people, answers and numbers are invented."),
+    # Pages say the data is invented and cite this demo only for a project that says it is one.
+    ("demo", "yes"),
 ]
 
 

@@ -7,13 +7,14 @@ path that cannot be read.
 from __future__ import annotations
 
 import argparse
+import errno
 import importlib
 import sys
 import time
 from pathlib import Path
 from typing import Callable, Sequence
 
-from workbook.i18n import LANGUAGES
+from workbook.i18n import LANGUAGES, tr
 
 DEMO_PROJECT = Path(__file__).resolve().parent.parent / "data" / "demo-lapland"
 
@@ -27,6 +28,85 @@ EXPORTERS = {
 }
 
 
+TEXTS = {
+    "inside_project": {
+        "fi": "{out} on projektikansion {project} sisällä: kirjoita tulosteet muualle (projektin omia tiedostoja ei "
+              "koskaan muuteta, ja ylimääräiset tiedostot estäisivät projektin lataamisen)",
+        "en": "{out} is inside the project folder {project}: write the outputs elsewhere (the project's own files "
+              "are never modified, and extra files would stop the project from loading)"},
+    "is_project": {
+        "fi": "{out} on projektikansio itse: kirjoita tulosteet muualle (projektin omia tiedostoja ei koskaan muuteta)",
+        "en": "{out} is the project folder itself: write the outputs elsewhere (the project's own files are never "
+              "modified)"},
+    "not_a_folder": {"fi": "{out} on tiedosto, ei kansio: anna kansion nimi",
+                     "en": "{out} is a file, not a folder: give the name of a folder"},
+    "os_ENOSPC": {"fi": "levy on täynnä: {path} jäi kirjoittamatta",
+                  "en": "the disk is full: {path} could not be written"},
+    "os_EDQUOT": {"fi": "levytila (kiintiö) on lopussa: {path} jäi kirjoittamatta",
+                  "en": "the disk quota is used up: {path} could not be written"},
+    "os_EACCES": {"fi": "ei kirjoitusoikeutta: {path}", "en": "no permission to write: {path}"},
+    "os_EROFS": {"fi": "levy on vain luku -tilassa: {path}", "en": "the disk is read-only: {path}"},
+    "os_ENOTDIR": {"fi": "polun osa on tiedosto, ei kansio: {path}",
+                   "en": "part of the path is a file, not a folder: {path}"},
+    "os_EEXIST": {"fi": "samanniminen tiedosto on jo olemassa: {path}",
+                  "en": "a file of that name is in the way: {path}"},
+    "os_other": {"fi": "tiedostoa ei voitu kirjoittaa tai lukea: {path} ({reason})",
+                 "en": "a file could not be written or read: {path} ({reason})"},
+}
+_OS_KEYS = {errno.ENOSPC: "os_ENOSPC", errno.EDQUOT: "os_EDQUOT", errno.EACCES: "os_EACCES",
+            errno.EPERM: "os_EACCES", errno.EROFS: "os_EROFS", errno.ENOTDIR: "os_ENOTDIR",
+            errno.EEXIST: "os_EEXIST", errno.EISDIR: "os_EEXIST"}
+
+
+class OutputFolderError(Exception):
+    """An output folder that no command may write into (the project folder, a file)."""
+
+
+def check_output_folder(out: Path, project_path: Path, lang: str = "en") -> None:
+    """Refuse an output folder that is the project folder, lies inside it, or is a file.
+
+    The one check every exporter (and ``workbook report``) makes before writing anything.
+
+    Examples
+    --------
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as folder:
+    ...     project = Path(folder) / "lapland"
+    ...     project.mkdir()
+    ...     check_output_folder(Path(folder) / "out", project)  # beside the project: fine
+    ...     try:
+    ...         check_output_folder(project / "out", project)
+    ...     except OutputFolderError as error:
+    ...         print(str(error).split(":")[0].endswith("is inside the project folder " + str(project)))
+    True
+    """
+    out, project_path = Path(out).resolve(), Path(project_path).resolve()
+    project_root = project_path if project_path.is_dir() else project_path.parent
+    if out == project_root:
+        raise OutputFolderError(tr(TEXTS, "is_project", lang, out=out))
+    if project_root in out.parents:
+        raise OutputFolderError(tr(TEXTS, "inside_project", lang, out=out, project=project_root))
+    if out.exists() and not out.is_dir():
+        raise OutputFolderError(tr(TEXTS, "not_a_folder", lang, out=out))
+
+
+def os_error_message(error: OSError, lang: str = "en") -> str:
+    """One line saying in plain words why a file could not be written (no traceback).
+
+    Examples
+    --------
+    >>> os_error_message(OSError(errno.ENOSPC, "No space left on device", "/tmp/out/a.xlsx"), "en")
+    'the disk is full: /tmp/out/a.xlsx could not be written'
+    >>> os_error_message(PermissionError(errno.EACCES, "Permission denied", "/srv/out"), "fi")
+    'ei kirjoitusoikeutta: /srv/out'
+    """
+    path = error.filename or "?"
+    if error.filename2:
+        path = f"{path} → {error.filename2}"
+    key = _OS_KEYS.get(error.errno or -1, "os_other")
+    return tr(TEXTS, key, lang, path=path, reason=error.strerror or type(error).__name__)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from workbook.workshop.commands import implicit_start
 
@@ -35,7 +115,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not getattr(args, "handler", None):
         parser.print_help()
         return 2
-    return args.handler(args)
+    lang = _message_lang(args)
+    try:
+        return args.handler(args)
+    except OSError as error:  # a full disk, a read-only folder, a file in the way: one line, no traceback
+        print(f"workbook: {os_error_message(error, lang)}", file=sys.stderr)
+        return 1
+
+
+def _message_lang(args: argparse.Namespace) -> str:
+    """The language of the command's messages: the first of ``--lang`` (``fi,en`` gives ``fi``)."""
+    lang = str(getattr(args, "lang", "en") or "en").split(",")[0]
+    return lang if lang in LANGUAGES else "en"
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -102,13 +193,22 @@ def _parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="Run every notebook and build the whole deliverable pack")
     report.add_argument("project", type=Path)
     report.add_argument("--out", type=Path, required=True)
-    report.add_argument("--lang", choices=LANGUAGES, default="fi")
+    report.add_argument("--lang", type=_languages, default="fi", metavar="{fi,en,fi,en}",
+                        help="fi, en, or fi,en for both (DIR/fi/ and DIR/en/ under one manifest)")
     report.set_defaults(handler=_lazy("workbook.report", "cli"))
 
     from workbook.workshop.commands import add_commands as add_workshop_commands
 
     add_workshop_commands(commands)
     return parser
+
+
+def _languages(value: str) -> str:
+    """``--lang`` of the report: ``fi``, ``en`` or both separated by a comma."""
+    codes = [code.strip() for code in value.split(",")]
+    if not codes or any(code not in LANGUAGES for code in codes):
+        raise argparse.ArgumentTypeError(f"choose fi, en or fi,en (not {value!r})")
+    return ",".join(dict.fromkeys(codes))
 
 
 def _lazy(module: str, function: str) -> Callable[[argparse.Namespace], int]:
@@ -173,6 +273,11 @@ def _exporter(module: str) -> Callable[[argparse.Namespace], int]:
         from workbook.outputs import ExportError
 
         project = load_or_exit(args.project)
+        try:
+            check_output_folder(args.out, project.path, args.lang)
+        except OutputFolderError as error:
+            print(f"workbook: {error}", file=sys.stderr)
+            return 2
         export = importlib.import_module(module).export
         args.out.mkdir(parents=True, exist_ok=True)
         try:

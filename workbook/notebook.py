@@ -33,3 +33,35 @@ def show_text(text: str, kind: str | None = None) -> None:
 def show_markdown(markdown: str) -> None:
     """Display Markdown written by the workbook itself (never spreadsheet text)."""
     display(Markdown(markdown))
+
+
+# Tags of Markdown cells that only some readers see: the notebook stays whole in JupyterLab,
+# and the pack (``workbook report``) keeps the cells its reader needs.
+LANG_TAG = "lang-{lang}"  # the cell is in this language only
+DEV_ONLY = "dev-only"  # instructions for whoever edits the notebook ("set PROJECT to your folder")
+DEMO_ONLY = "demo-only"  # about the demo project and its invented data
+
+
+def cells_for_pack(cells: list, lang: str, demo: bool) -> list:
+    """The cells a reader of the pack sees: those in ``lang`` or in no language, no developer
+    instructions, and text about the demo project only when the project is the demo.
+
+    Examples
+    --------
+    >>> import nbformat
+    >>> cells = [nbformat.v4.new_markdown_cell(text, metadata={"tags": tags}) for text, tags in [
+    ...     ("# Yleiskuva", ["lang-fi"]), ("# Overview", ["lang-en"]), ("Set PROJECT", ["dev-only"]),
+    ...     ("Demo data is invented.", ["lang-en", "demo-only"]), ("Both", [])]]
+    >>> [cell.source for cell in cells_for_pack(cells, "en", demo=False)]
+    ['# Overview', 'Both']
+    >>> [cell.source for cell in cells_for_pack(cells, "en", demo=True)]
+    ['# Overview', 'Demo data is invented.', 'Both']
+    """
+    kept = []
+    for cell in cells:
+        tags = set(cell.get("metadata", {}).get("tags", []))
+        languages = {tag.removeprefix("lang-") for tag in tags if tag.startswith("lang-")}
+        if DEV_ONLY in tags or (languages and lang not in languages) or (DEMO_ONLY in tags and not demo):
+            continue
+        kept.append(cell)
+    return kept

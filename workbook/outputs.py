@@ -69,6 +69,50 @@ def write_text_atomic(path: Path, text: str) -> Path:
     return write_bytes_atomic(path, text.encode("utf-8"))
 
 
+STAGING_MARK = "workbook-staging"  # hidden siblings .NAME.workbook-staging-PID-xxxx are being built
+OLD_MARK = "workbook-old"  # and .NAME.workbook-old-PID is the folder being swapped out
+
+
+def remove_stale_staging(target: Path) -> list[Path]:
+    """Remove the hidden staging folders a killed run left beside ``target``; return them.
+
+    Only folders named as :func:`atomic_directory` names its own, and whose process is no
+    longer running, are removed: a run still going on keeps its folder.
+    """
+    target = Path(target)
+    removed = []
+    for mark in (STAGING_MARK, OLD_MARK):
+        for path in target.parent.glob(f".{glob_escape(target.name)}.{mark}-*"):
+            pid = path.name[len(f".{target.name}.{mark}-"):].split("-", 1)[0]
+            if path.is_dir() and not path.is_symlink() and pid.isdigit() and not _running(int(pid)):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def glob_escape(name: str) -> str:
+    """``name`` with glob's special characters taken literally.
+
+    Examples
+    --------
+    >>> glob_escape("pack[1]*")
+    'pack[[]1[]][*]'
+    """
+    return "".join(f"[{c}]" if c in "[]*?" else c for c in name)
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:
+        return True  # exists, but belongs to someone else
+    return True
+
+
 @contextlib.contextmanager
 def atomic_directory(target: Path) -> Iterator[Path]:
     """Build a folder's contents in a temporary sibling, then swap it into ``target``.
@@ -77,7 +121,8 @@ def atomic_directory(target: Path) -> Iterator[Path]:
     """
     target = Path(target).resolve()
     target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
+    remove_stale_staging(target)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.{STAGING_MARK}-{os.getpid()}-", dir=target.parent))
     os.chmod(staging, 0o777 & ~_umask())
     try:
         yield staging
@@ -86,7 +131,7 @@ def atomic_directory(target: Path) -> Iterator[Path]:
         raise
     previous = None
     if target.exists():
-        previous = target.with_name(f".{target.name}.old-{os.getpid()}")
+        previous = target.with_name(f".{target.name}.{OLD_MARK}-{os.getpid()}")
         os.replace(target, previous)
     os.replace(staging, target)
     if previous is not None:

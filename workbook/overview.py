@@ -12,17 +12,6 @@ from workbook.schemas import TABLES
 from workbook.vocab import ACTIVITY_KINDS
 
 TEXTS = {
-    "actors": {"fi": "Organisaatioita rekisterissä", "en": "Organisations in the registry"},
-    "took_part": {"fi": "Organisaatioita osallistui", "en": "Organisations that took part"},
-    "municipalities": {"fi": "Kuntia, joista osallistuttiin", "en": "Municipalities that took part"},
-    "activities": {"fi": "Osallistavia tilaisuuksia", "en": "Participatory activities"},
-    "participations": {"fi": "Osallistumiskertoja (henkilöt)", "en": "Participations (people)"},
-    "respondents": {"fi": "Kyselyvastaajia", "en": "Survey respondents"},
-    "inputs": {"fi": "Ideoita ja ehdotuksia", "en": "Ideas and proposals"},
-    "actions": {"fi": "Toimenpiteitä", "en": "Actions"},
-    "budget": {"fi": "Toimenpiteiden budjetti yhteensä (€)", "en": "Total budget of the actions (EUR)"},
-    "focus_areas": {"fi": "Painopistealueita", "en": "Focus areas"},
-    "clusters": {"fi": "Klustereita", "en": "Clusters"},
     "figure": {"fi": "Tunnusluku", "en": "Figure"},
     "value": {"fi": "Arvo", "en": "Value"},
     "table": {"fi": "Taulukko", "en": "Table"},
@@ -32,13 +21,19 @@ TEXTS = {
 }
 
 
+# The headline figures the overview shows, in its order (definitions in :mod:`workbook.figures`).
+OVERVIEW_FIGURES = ("organisations_in_registry", "organisations_reached", "municipalities_reached", "activities",
+                    "people", "attendances", "respondents", "inputs", "actions", "budget", "focus_areas",
+                    "clusters")
+
+
 def headline_figures(project: Project, lang: str) -> pd.DataFrame:
     """The project's headline figures, labelled in ``lang``.
 
-    Who took part comes from :func:`workbook.participation.reach.headline_figures`, so
-    these are the same numbers as in the participation summary and the dashboards (people
-    counted as participants, not organisers; a total smaller than the minimum group size
-    is hidden).
+    Values and names come from :mod:`workbook.figures`, where each figure is defined once, so
+    these are the same numbers as in the participation summary, the EU S3 checklist and the
+    dashboards (people counted as participants, not organisers; a total smaller than the
+    minimum group size is hidden).
 
     Examples
     --------
@@ -46,29 +41,21 @@ def headline_figures(project: Project, lang: str) -> pd.DataFrame:
     >>> headline_figures(tiny_project(), "en").set_index("Figure").loc["Actions", "Value"]
     '1'
     """
-    from workbook.participation.reach import headline_figures as reach_figures
+    from workbook.figures import figure_name, figure_values
 
-    reach = reach_figures(project)
+    values = figure_values(project)
     hidden = tr(PRIVACY_TEXTS, "marker", lang, n=project.min_group_size)
 
     def whole(value: float) -> str:
         return hidden if pd.isna(value) else format_number(value, lang)
 
-    figures = [
-        ("actors", whole(reach["organisations_in_registry"])),
-        ("took_part", whole(reach["organisations_reached"])),
-        ("municipalities", f"{whole(reach['municipalities_reached'])} / {whole(reach['municipalities'])}"),
-        ("activities", whole(reach["activities"])),
-        ("participations", whole(reach["attendances"])),
-        ("respondents", whole(sum(len(s) for s in project.surveys.values()))),
-        ("inputs", whole(reach["inputs"])),
-        ("actions", whole(len(project.actions))),
-        ("budget", whole(project.actions["budget_eur"].sum())),
-        ("focus_areas", whole(len(project.focus_areas))),
-        ("clusters", whole(len(project.clusters))),
-    ]
-    return pd.DataFrame([(tr(TEXTS, key, lang), value) for key, value in figures],
-                        columns=[tr(TEXTS, "figure", lang), tr(TEXTS, "value", lang)])
+    rows = []
+    for key in OVERVIEW_FIGURES:
+        shown = whole(values[key])
+        if key == "municipalities_reached":
+            shown = f"{shown} / {whole(values['municipalities'])}"
+        rows.append((figure_name(key, lang), shown))
+    return pd.DataFrame(rows, columns=[tr(TEXTS, "figure", lang), tr(TEXTS, "value", lang)])
 
 
 def table_sizes(project: Project, lang: str) -> pd.DataFrame:

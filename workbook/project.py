@@ -271,6 +271,8 @@ def _settings(typed: TypedTable, report: ValidationReport) -> dict[str, Any]:
     except CellError:
         bad("min_group_size")
         settings["min_group_size"] = int(SETTING_DEFAULTS["min_group_size"])
+    # A demonstration project with invented data ("demo = yes"): only its pages say so.
+    settings["demo"] = str(values.get("demo", "")).strip().casefold() in ("yes", "kyllä", "true", "1")
     settings["date_system"] = 1904 if values["date_system"] == "1904" else 1900
     if values["date_system"] not in ("1900", "1904"):
         bad("date_system")

@@ -98,6 +98,8 @@ SETTINGS: dict[str, Setting] = {
                               "Description in English (blank: the description is used)", None),
     "open_answers": Setting("Avovastaukset julkaisuissa: show (näytetään peitettyinä) tai hide (piilotetaan)",
                             "Open answers in published outputs: show (masked) or hide", "show"),
+    "demo": Setting("Demoaineisto (yes vain työkirjan omassa demossa)",
+                    "Demo data (yes only in the workbook's own demo)", None, in_template=False),
     "date_system": Setting("Excelin päivämääräjärjestelmä (1900 tai 1904)",
                            "Excel's date system (1900 or 1904)", "1900", in_template=False),
 }

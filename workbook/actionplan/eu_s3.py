@@ -15,7 +15,8 @@ from workbook import vocab
 from workbook.actionplan.labels import date_label, focus_area_names
 from workbook.actionplan.portfolio import involvement
 from workbook.i18n import label, percent, tr
-from workbook.participation.reach import attendances, organisations_reached
+from workbook.figures import figure_values
+from workbook.participation.reach import organisations_reached
 from workbook.project import Project
 
 TEXTS = {
@@ -34,15 +35,15 @@ TEXTS = {
     "name_7": {"fi": "Yhteistyö jäsenvaltion ulkopuolisten kumppanien kanssa painopistealueilla",
                "en": "Cooperation with partners outside the Member State in the priority areas"},
     "evidence_1": {
-        "fi": "Kirjattuja ideoita, ehdotuksia ja havaintoja: {inputs} (joista havaintoja {findings}); osallistavia tilaisuuksia: {activities}, {first}–{last}.",
-        "en": "Ideas, proposals and findings recorded: {inputs} (of which findings: {findings}); participatory activities: {activities}, {first}–{last}."},
+        "fi": "Kirjattuja ideoita, ehdotuksia ja havaintoja: {inputs} (joista havaintoja {findings}) {with_inputs} tilaisuudessa (osallistavia tilaisuuksia yhteensä {all_activities}), {first}–{last}.",
+        "en": "Ideas, proposals and findings recorded: {inputs} (of which findings: {findings}) in {with_inputs} of the {all_activities} participatory activities, {first}–{last}."},
     "evidence_1_none": {"fi": "Osallistavista tilaisuuksista ei ole kirjattu ideoita tai havaintoja.",
                         "en": "No ideas or findings from participatory activities are recorded."},
     "missing_1": {"fi": "Itse analyysi (innovaatioiden leviämisen ja digitalisaation pullonkaulat) ei ole osa aineistoa: viittaa asiakirjaan.",
                   "en": "The analysis itself (bottlenecks for innovation diffusion and digitalisation) is not part of the data: cite the document."},
     "evidence_2": {
-        "fi": "{organisation} ({actor_type}): järjesti {organised}/{activities} tilaisuutta; vastuulla toimenpiteitä: {owned}.",
-        "en": "{organisation} ({actor_type}): organised {organised} of {activities} activities; actions owned: {owned}."},
+        "fi": "{organisation} ({actor_type}): järjesti {organised} tilaisuutta {activities} osallistavasta tilaisuudesta; vastuulla toimenpiteitä: {owned}.",
+        "en": "{organisation} ({actor_type}): organised {organised} of the {activities} participatory activities; actions owned: {owned}."},
     "evidence_2_none": {"fi": "Tilaisuuksien järjestäjiä ei ole kirjattu (osallistumisen rooli 'organiser').",
                         "en": "No organiser of the activities is recorded (participation role 'organiser')."},
     "missing_2": {"fi": "Elimen muodollinen tehtävä ja resurssit strategian hallinnointiin eivät ole aineistossa: viittaa päätökseen.",
@@ -55,8 +56,8 @@ TEXTS = {
     "missing_3_no_result": {"fi": "Tulosmittareita ei ole.", "en": "There is no result indicator."},
     "missing_3_unmeasured": {"fi": "Yhtään mittaria ei ole vielä mitattu.", "en": "No indicator has been measured yet."},
     "evidence_4": {
-        "fi": "Osallistuneita organisaatioita: {organisations} ({spheres}); tilaisuuksia: {activities}; toimenpiteeseen johtaneita ideoita: {in_action}/{inputs} ({share}).",
-        "en": "Organisations that took part: {organisations} ({spheres}); activities: {activities}; inputs that ended in an action: {in_action} of {inputs} ({share})."},
+        "fi": "Osallistuneita organisaatioita: {organisations} ({spheres}); osallistavia tilaisuuksia: {activities}; toimenpiteisiin päätyneitä ideoita: {in_action}/{inputs} ({share}).",
+        "en": "Organisations that took part: {organisations} ({spheres}); participatory activities: {activities}; inputs taken into actions: {in_action} of {inputs} ({share})."},
     "missing_4_spheres": {"fi": "Mukana ei ollut organisaatioita näiltä sektoreilta: {spheres}.",
                           "en": "No organisations took part from: {spheres}."},
     "missing_4_unsourced": {"fi": "Toimenpiteet, joille ei ole kirjattu lähtöideaa: {ids}.",
@@ -127,7 +128,8 @@ def _analysis(project: Project, people: pd.DataFrame, lang: str) -> Assessment:
     if inputs.empty:
         return "no_evidence", tr(TEXTS, "evidence_1_none", lang), missing
     evidence = tr(TEXTS, "evidence_1", lang, inputs=len(inputs), findings=int((inputs["kind"] == "finding").sum()),
-                  activities=inputs["activity_id"].nunique(), first=date_label(inputs["date"].min(), lang),
+                  with_inputs=inputs["activity_id"].nunique(), all_activities=int(figure_values(project)["activities"]),
+                  first=date_label(inputs["date"].min(), lang),
                   last=date_label(inputs["date"].max(), lang))
     return "partly", evidence, missing
 
@@ -144,7 +146,7 @@ def _managing_body(project: Project, people: pd.DataFrame, lang: str) -> Assessm
     owned = int((project.actions["owner_actor_id"] == top).sum())
     evidence = tr(TEXTS, "evidence_2", lang, organisation=actors.at[top, "name"],
                   actor_type=label(vocab.ACTOR_TYPES, actors.at[top, "actor_type"], lang).lower(),
-                  organised=int(organised[top]), activities=len(project.activities), owned=owned)
+                  organised=int(organised[top]), activities=int(figure_values(project)["activities"]), owned=owned)
     return "partly", evidence, missing
 
 
@@ -172,13 +174,14 @@ def _monitoring(project: Project, people: pd.DataFrame, lang: str) -> Assessment
 
 def _stakeholders(project: Project, people: pd.DataFrame, lang: str) -> Assessment:
     # Reach as the participation summary counts it: organisers and facilitators are not reached.
+    # The headline figures as every output defines them (workbook.figures); spheres add up to them.
+    figures = figure_values(project)
     per_sphere = organisations_reached(project, "helix").set_index("group")["reached"]
     spheres = ", ".join(f"{label(vocab.HELIX, sphere, lang).lower()} {int(per_sphere.get(sphere, 0))}"
                         for sphere in vocab.HELIX)
-    in_action = int(project.inputs["input_id"].isin(project.action_inputs["input_id"]).sum())
-    inputs = len(project.inputs)
-    evidence = tr(TEXTS, "evidence_4", lang, organisations=int(per_sphere.sum()),
-                  activities=attendances(project)["activity_id"].nunique(), spheres=spheres, inputs=inputs,
+    in_action, inputs = int(figures["inputs_in_actions"]), int(figures["inputs"])
+    evidence = tr(TEXTS, "evidence_4", lang, organisations=int(figures["organisations_reached"]),
+                  activities=int(figures["activities"]), spheres=spheres, inputs=inputs,
                   in_action=in_action, share=percent(in_action / inputs, lang) if inputs else "–")
     missing = []
     absent = [label(vocab.HELIX, sphere, lang).lower() for sphere in vocab.HELIX if not per_sphere.get(sphere, 0)]

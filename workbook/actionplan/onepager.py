@@ -19,7 +19,6 @@ import pandas as pd
 import plotly.io as pio
 
 from workbook import formats
-from workbook.actionplan import checks
 from workbook.actionplan.figures import gantt_figure
 from workbook.actionplan.focus_area import FocusAreaPage
 from workbook.actionplan.labels import funding_label
@@ -59,7 +58,6 @@ TEXTS = {
     "no_clusters": {"fi": "Ei klustereita.", "en": "No clusters."},
     "members_involved": {"fi": "({n} jäsentä mukana)", "en": "({n} members involved)"},
     "more": {"fi": "+ {n} muuta", "en": "+ {n} more"},
-    "findings": {"fi": "⚠ Korjattavaa ({n}): {items}", "en": "⚠ To fix ({n}): {items}"},
     "footer": {"fi": "{project} · painopistealue {focus_area_id} · budjetissa monen alueen toimenpide lasketaan jokaiselle alueelleen",
                "en": "{project} · focus area {focus_area_id} · an action serving several areas counts in each area's budget"},
     "no_browser": {
@@ -96,11 +94,10 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 .bottom > div.partners { flex: 2; }
 .partners ul { columns: 2; column-gap: 18px; }
 ul { list-style: none; font-size: 14px; }
-li { padding: 1px 0; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
+li { padding: 1px 0; overflow-wrap: anywhere; }
 li.owner { font-weight: bold; }
 li small, td small { color: #52606d; font-weight: normal; }
 .muted { color: #52606d; font-size: 14px; }
-.findings { font-size: 14px; color: #b42318; white-space: nowrap; overflow: hidden; text-overflow: ellipsis; }
 footer { font-size: 12px; color: #52606d; border-top: 1px solid #d9e2ec; padding: 5px 0 8px; }
 """
 
@@ -113,9 +110,10 @@ WORDS_STYLE = "font-size:14px;color:#52606d"
 
 # The bottom row has room for five lines (with the findings line below it); partners use two columns.
 MAX_OWNERS, MAX_PARTNERS, MAX_FUNDING, MAX_CLUSTERS, MAX_INDICATORS = 5, 10, 5, 5, 7
-GANTT_LABEL_LENGTH = 30
-# More bars than this would be too thin to read on a projector: the rest are in the report.
-MAX_GANTT_ROWS = 14
+# Action titles beside the bars wrap at this many characters (never cut short).
+GANTT_LABEL_WIDTH = 34
+# More bars than this would be too thin for wrapped titles on a projector: the rest are in the report.
+MAX_GANTT_ROWS = 9
 
 
 class BrowserNotFoundError(ExportError):
@@ -170,6 +168,20 @@ def _more(items: list[str], limit: int, lang: str) -> list[str]:
     if len(items) <= limit:
         return items
     return items[:limit - 1] + [f'<li class="muted">{escape(tr(TEXTS, "more", lang, n=len(items) - limit + 1))}</li>']
+
+
+def wrapped_label(text: str, width: int = GANTT_LABEL_WIDTH) -> str:
+    """An action's label broken into lines of at most ``width`` characters (plotly's ``<br>``),
+    whole words kept: a title on a one-pager wraps instead of being cut.
+
+    Examples
+    --------
+    >>> wrapped_label("T12 · Arctic data platform for circular material flows", 24)
+    'T12 · Arctic data<br>platform for circular<br>material flows'
+    """
+    import textwrap
+
+    return "<br>".join(textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)) or text
 
 
 def key_figures(page: FocusAreaPage, lang: str) -> list[tuple[str, str]]:
@@ -231,7 +243,9 @@ def onepager_html(page: FocusAreaPage, project_name: str, focus_area_ids: list[s
     timeline = pd.concat([dated.head(MAX_GANTT_ROWS), page.timeline[~page.timeline["dated"]]])
     timeline_heading = tr(TEXTS, "timeline", lang) if len(dated) <= MAX_GANTT_ROWS else \
         tr(TEXTS, "timeline_part", lang, shown=MAX_GANTT_ROWS, dated=len(dated))
-    gantt = gantt_figure(timeline, lang, period, height=GANTT_HEIGHT, label_length=GANTT_LABEL_LENGTH)
+    gantt = gantt_figure(timeline, lang, period, height=GANTT_HEIGHT, label_length=None)
+    rows = list(gantt.layout.yaxis.tickvals or [])
+    gantt.update_yaxes(ticktext=[wrapped_label(row) for row in rows])
     gantt.update_layout(title=None, width=GANTT_WIDTH, margin=dict(l=4, r=8, t=28, b=30 if timeline["dated"].all()
                                                                    else 60),
                         font=dict(size=13), legend=dict(font=dict(size=12)))
@@ -270,10 +284,8 @@ def onepager_html(page: FocusAreaPage, project_name: str, focus_area_ids: list[s
         for row in page.clusters.itertuples()
     ]
     footer = tr(TEXTS, "footer", lang, project=project_name, focus_area_id=page.focus_area_id)
-    findings_html = "" if page.findings.empty else '<p class="findings">' + escape(tr(
-        TEXTS, "findings", lang, n=len(page.findings), items=" · ".join(
-            f"{subject_id}: {tr(checks.TEXTS, check, lang).lower()}"
-            for check, subject_id in zip(page.findings["check"], page.findings["subject_id"])))) + "</p>\n"
+    # The plan's checks ("to fix") are the consultant's working material, never on a client's slide.
+    findings_html = ""
     return (
         f'<!DOCTYPE html>\n<html lang="{lang}">\n<head>\n<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n<title>{escape(page.name)}</title>\n'

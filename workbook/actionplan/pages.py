@@ -139,7 +139,7 @@ def portfolio_parts(project: Project, lang: str) -> list[Part]:
     ]
 
 
-def focus_area_parts(project: Project, focus_area_id: str, lang: str) -> list[Part]:
+def focus_area_parts(project: Project, focus_area_id: str, lang: str, findings: bool = True) -> list[Part]:
     """One focus area's page: key figures, gaps, timeline, indicators, actions, organisations,
     money, clusters and where its actions came from.
 
@@ -156,7 +156,7 @@ def focus_area_parts(project: Project, focus_area_id: str, lang: str) -> list[Pa
     if area.description:
         parts.append(Part("paragraph", area.description))
     parts.append(Part("html", onepager.tiles_html(area, lang, colour)))
-    if not area.findings.empty:
+    if findings and not area.findings.empty:  # what to fix: the consultant's, not the client's
         parts.append(Part("bullets", [
             tr(TEXTS, "fa_finding", lang, subject_id=row.subject_id, subject=row.subject,
                check=tr(checks.TEXTS, row.check, lang), finding=row.finding)
@@ -273,12 +273,16 @@ def s3_parts(project: Project, lang: str) -> list[Part]:
     ]
 
 
-def all_parts(project: Project, lang: str) -> list[Part]:
-    """Every page in the order of the report: portfolio, each focus area, trace, checks, EU S3."""
+def all_parts(project: Project, lang: str, checks: bool = False) -> list[Part]:
+    """Every page in the order of the report: portfolio, each focus area, trace, (checks,) EU S3.
+
+    The plan's quality checks ("to fix") are working material for the consultant: the client's
+    report leaves them out unless ``checks`` (the pack has them in ``working/``).
+    """
     parts = portfolio_parts(project, lang)
     for focus_area_id in project.focus_areas["focus_area_id"]:
-        parts += focus_area_parts(project, focus_area_id, lang)
-    return parts + trace_parts(project, lang) + checks_parts(project, lang) + s3_parts(project, lang)
+        parts += focus_area_parts(project, focus_area_id, lang, findings=checks)
+    return parts + trace_parts(project, lang) + (checks_parts(project, lang) if checks else []) + s3_parts(project, lang)
 
 
 def report(project: Project, lang: str) -> HtmlReport:

@@ -157,11 +157,15 @@ def _headers(frame: pd.DataFrame, lang: str, names: Mapping[str, str] | None = N
 
 def headlines(figures: pd.Series, min_size: int, lang: str) -> pd.DataFrame:
     """The process at a glance (``reach.headline_figures``)."""
+    from workbook.figures import FIGURES_BY_KEY, figure_name
+
     # Why a headline is hidden: reach.headline_figures says (a small total, or a filtered view
     # that another view would give away); "..", which never states a value, when it does not.
     known = figures.attrs.get("reasons", {})
     reasons = pd.Series([known.get(k) if pd.isna(v) else None for k, v in figures.items()], index=figures.index)
-    return with_legend(pd.DataFrame({tr(TEXTS, "figure", lang): [tr(TEXTS, k, lang) for k in figures.index],
+    # Names of the headline figures as defined once for every output (workbook.figures).
+    names = [figure_name(k, lang) if k in FIGURES_BY_KEY else tr(TEXTS, k, lang) for k in figures.index]
+    return with_legend(pd.DataFrame({tr(TEXTS, "figure", lang): names,
                                      tr(TEXTS, "value", lang): counts(figures, min_size, lang, reasons).to_numpy()}),
                        min_size, lang)
 
