@@ -464,3 +464,24 @@ def test_a_labels_cell_without_answer_equals_meaning_is_a_codebook_error(tmp_pat
     labels = [p for p in report.errors if p.column == "labels"]
     assert labels and labels[0].value == "Erittäin tärkeä" and "S1 Q1" in labels[0].detail
     assert "question Q1: write answer=meaning" in labels[0].message_en and "vastaus=merkitys" in labels[0].message_fi
+
+
+def test_google_forms_checkboxes_joined_with_commas_split_on_the_known_options(tmp_path):
+    header = ["Mitä tarvitsette?"]
+    rows = [["Rahoitus, verkostot ja kumppanit"], ["Osaajat, Rahoitus"], ["Rahoitus"], ["Osaajat"], ["N/A"]]
+    write_csv(tmp_path / "p" / "surveys" / "S1.csv", header, rows, ",")
+    codebook = [{"survey_id": "S1", "question_id": "Q1", "column": "Mitä tarvitsette?", "type": "multi",
+                 "scale": "Rahoitus;Osaajat;Rahoitus, verkostot ja kumppanit"}]
+    activities = MINIMAL["activities"] + [{"activity_id": "S1", "kind": "survey", "title": "K", "date": "2023-01-01"}]
+    project = load_project(make_project(tmp_path / "p", activities=activities, survey_questions=codebook))
+    assert project.surveys["S1"]["Q1"].tolist() == [("Rahoitus, verkostot ja kumppanit",), ("Osaajat", "Rahoitus"),
+                                                    ("Rahoitus",), ("Osaajat",), None]
+
+
+def test_workbook_codebook_prints_the_draft_and_refuses_a_missing_file(tmp_path, capsys):
+    path = write_csv(tmp_path / "S5.csv", ["ID", "Väite"], [[1, "Samaa mieltä"], [2, "Eri mieltä"]], ";")
+    assert cli_main(["codebook", str(path), "--survey", "S5"]) == 0
+    out, err = capsys.readouterr()
+    assert out.splitlines()[0] == "survey_id,question_id,column,text_fi,text_en,type,scale,no_answer,labels"
+    assert "S5,Q1,Väite,Väite,,likert,1-5,," in out and "2 rows drafted for survey S5" in err
+    assert cli_main(["codebook", str(tmp_path / "missing.xlsx"), "--survey", "S5"]) == 2

@@ -383,11 +383,12 @@ def _split_multi(text: str, spec: Spec) -> list[str]:
             pieces, rest = [], text
             for name in sorted(spec.options, key=len, reverse=True):
                 pattern = re.compile(r"(?:^|,)\s*" + re.escape(name) + r"\s*(?=,|$)", re.IGNORECASE)
-                if pattern.search(rest):
-                    pieces.append(name)
-                    rest = pattern.sub(",", rest)
+                found = pattern.search(rest)
+                if found:
+                    pieces.append((found.start(), name))
+                    rest = pattern.sub(lambda m: "," + " " * (len(m.group(0)) - 1), rest)
             if pieces and not rest.replace(",", "").strip():
-                return pieces
+                return [name for _, name in sorted(pieces)]
     return parts
 
 
