@@ -152,3 +152,16 @@ def test_a_browser_that_draws_nothing_is_reported_plainly(tmp_path, monkeypatch)
     with pytest.raises(onepager.RenderError, match="cannot open display"):
         onepager.render_png("<html></html>", tmp_path / "x.png", fake)
     assert not (tmp_path / "x.png").exists()
+
+
+def test_a_plan_without_measured_values_or_inputs_for_an_area_still_exports(tmp_path):
+    from workbook.testing import MINIMAL, make_project
+
+    focus_areas = MINIMAL["focus_areas"] + [{"focus_area_id": "FA2", "name_fi": "Matkailu", "name_en": "Tourism"}]
+    actions = [{**MINIMAL["actions"][0], "focus_areas": "FA1;FA2"}]
+    project = load_project(make_project(tmp_path / "p", focus_areas=focus_areas, actions=actions))
+    assert project.indicator_values.empty
+    written = export.export(project, tmp_path / "out", "en", onepagers=False)
+    assert [p.name for p in written] == ["actions_by_focus_area_en.html", "action_plan_en.xlsx"]
+    sheet = load_workbook(written[1])["Actions"]
+    assert [c.value for c in sheet["A"][1:] if c.value] == ["T1"]

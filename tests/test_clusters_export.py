@@ -69,3 +69,20 @@ def test_the_same_project_gives_the_same_files(project_factory, tmp_path):
     first = [p.read_bytes() for p in export(project, tmp_path / "a", "fi")]
     second = [p.read_bytes() for p in export(project, tmp_path / "b", "fi")]
     assert first == second
+
+
+def test_workbook_stores_values_shares_and_dates_as_numbers_and_dates(hostile_export):
+    book = load_workbook(hostile_export[1])
+    sheet = book["Scorecard"]
+    header = [cell.value for cell in sheet[1]]
+    rows = list(sheet.iter_rows(min_row=2))
+    shares = [row[header.index("Share of goal reached")] for row in rows if row[0].value is not None]
+    assert shares and all(c.data_type == "n" and c.number_format == "0%" for c in shares if c.value is not None)
+    dates = [row[header.index("Assessed on")] for row in rows if row[header.index("Assessed on")].value]
+    assert dates and all(c.is_date for c in dates)
+    values = [row[header.index("Value")] for row in rows]
+    # Yes/no criteria read as words; every other value is a number, never a number written as text.
+    assert not [c.value for c in values if isinstance(c.value, str) and re.search(r"\d", c.value)]
+    facts = book["Computed facts"]
+    share = [c for c in facts["D"][1:] if c.value is not None]
+    assert facts["D1"].value == "Company share" and all(c.number_format == "0%" for c in share)

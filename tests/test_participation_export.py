@@ -188,3 +188,31 @@ def test_html_report_opens_and_draws_its_figures_without_network(playwright, tin
     assert errors == []
     assert drawn == expected and bars > 0
     assert injected_links == 0 and literal_in_figures >= 1 and literal_in_tables >= 1
+
+
+
+SHARE_HEADER = re.compile(r"osuus|share|^\d$", re.IGNORECASE)
+
+
+def test_every_share_in_the_workbook_is_a_number_with_a_percent_format(demo_exports):
+    book = load_workbook(demo_exports[1])
+    numeric = 0
+    for sheet in book.worksheets:
+        for column, header in enumerate(cell.value for cell in sheet[1]):
+            if not (isinstance(header, str) and SHARE_HEADER.search(header)):
+                continue
+            for (cell,) in sheet.iter_rows(min_col=column + 1, max_col=column + 1, min_row=2):
+                if cell.value is None:
+                    continue
+                if isinstance(cell.value, str):
+                    # Only a hidden figure's mark is text, never a percentage written out.
+                    assert not re.search(r"\d\s?%", cell.value), (sheet.title, cell.coordinate, cell.value)
+                else:
+                    assert cell.data_type == "n" and "%" in cell.number_format, (sheet.title, cell.coordinate)
+                    assert 0 <= cell.value <= 1
+                    numeric += 1
+    assert numeric > 50
+    activities = book["Activities"]
+    dates = [row[0] for row in activities.iter_rows(min_row=2) if row[0].value is not None]
+    assert dates and all(cell.is_date and cell.number_format == "d mmm yyyy" for cell in dates)
+    assert activities.freeze_panes == "A2" and activities.auto_filter.ref

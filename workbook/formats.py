@@ -16,7 +16,6 @@ than as text, while HTML and CSV get the text.
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from functools import lru_cache
 
 import pandas as pd
@@ -65,14 +64,13 @@ def _locale(lang: str) -> Locale:
 
 
 @lru_cache(maxsize=None)
-def _pattern(lang: str, kind: str, decimals: int, trim: bool) -> NumberPattern:
+def _pattern(lang: str, kind: str, decimals: int) -> NumberPattern:
     """The locale's own pattern for ``kind`` with the wanted number of decimals."""
     locale = _locale(lang)
     base = {"number": "#,##0", "percent": locale.percent_formats[None].pattern,
             "money": locale.currency_formats["standard"].pattern}[kind]
     base = base.split(";")[0].replace("#,##0.00", "#,##0")
-    fraction = ("#" if trim else "0") * decimals
-    return parse_pattern(base.replace("#,##0", "#,##0." + fraction if decimals else "#,##0", 1))
+    return parse_pattern(base.replace("#,##0", "#,##0." + "0" * decimals if decimals else "#,##0", 1))
 
 
 def _missing(value: object) -> bool:
@@ -111,7 +109,7 @@ def number(value: float | None, lang: str, decimals: int | None = None, *, max_d
         # As many decimals as the rounded number needs: 1.5 → 1, 0.675 → 2 (0.68), 2.0 → 0.
         shown = f"{round(value, max_decimals):.{max_decimals}f}".rstrip("0")
         places = len(shown.split(".")[1]) if "." in shown else 0
-    text = _pattern(lang, "number", places, False).apply(value, _locale(lang))
+    text = _pattern(lang, "number", places).apply(value, _locale(lang))
     return Formatted(text, value, _excel_number(places))
 
 
@@ -127,7 +125,7 @@ def percent(share: float | None, lang: str, decimals: int = 0, missing: str = ""
     """
     if _missing(share):
         return missing
-    text = _pattern(lang, "percent", decimals, False).apply(float(share), _locale(lang))
+    text = _pattern(lang, "percent", decimals).apply(float(share), _locale(lang))
     return Formatted(text, float(share), "0" + ("." + "0" * decimals if decimals else "") + "%")
 
 
@@ -141,7 +139,7 @@ def money(amount: float | None, lang: str, missing: str = "–") -> str:
     """
     if _missing(amount):
         return missing
-    text = _pattern(lang, "money", 0, False).apply(round(float(amount)), _locale(lang), currency="EUR",
+    text = _pattern(lang, "money", 0).apply(round(float(amount)), _locale(lang), currency="EUR",
                                                           currency_digits=False)
     return Formatted(text, float(amount), EXCEL_MONEY)
 

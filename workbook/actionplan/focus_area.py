@@ -62,7 +62,9 @@ def indicator_progress(project: Project, lang: str, focus_area_id: str | None = 
         "baseline": indicators["baseline"],
         "target": indicators["target"],
         "latest_value": indicators["indicator_id"].map(latest["value"]).astype(float),
-        "latest_date": indicators["indicator_id"].map(latest["date"]).astype("datetime64[ns]"),
+        # Through a dict: with no measured values at all, mapping by the empty date column fails.
+        "latest_date": pd.to_datetime(indicators["indicator_id"].map(latest["date"].to_dict()))
+        .astype("datetime64[ns]"),
     })
     distance = table["target"] - table["baseline"]
     table["progress"] = ((table["latest_value"] - table["baseline"]) / distance.where(distance != 0))

@@ -181,8 +181,9 @@ def sankey_links(project: Project, lang: str, focus_area_id: str | None = None) 
     context = _inputs_with_context(project)
     unused = context[~context["input_id"].isin(project.action_inputs["input_id"])]
     if focus_area_id is not None:
-        links = links[links["focus_area_ids"].map(lambda ids: focus_area_id in ids)]
-        unused = unused[unused["input_focus_area_ids"].map(lambda ids: focus_area_id in ids)]
+        # astype(bool): an empty mask must still select rows, not columns.
+        links = links[links["focus_area_ids"].map(lambda ids: focus_area_id in ids).astype(bool)]
+        unused = unused[unused["input_focus_area_ids"].map(lambda ids: focus_area_id in ids).astype(bool)]
     activity_titles = project.activities.set_index("activity_id")["title"]
     no_action = group_label(NO_ACTION, "actor_type", lang)
     to_action = pd.concat([
