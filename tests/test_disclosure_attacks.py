@@ -193,3 +193,44 @@ def test_filter_differencing_per_activity(one_outsider):
         if not np.isnan(value):
             shown.append(value)
     assert len(shown) < 2 and whole - sum(shown) >= 5
+
+
+def test_filter_differencing_by_type_and_repeat(one_outsider):
+    # The whole region: 13 company attendances + 1 from higher education. A view restricted
+    # to companies must not let "attendances by type" or "people by number of activities"
+    # differ from the whole region's by the one outsider.
+    view = filter_project(one_outsider, FilterState(actor_type="company")).project
+    for dimension in ("actor_type", "helix"):
+        whole = reach.representation(one_outsider, dimension).set_index("group")["attendances"]
+        shown = reach.representation(view, dimension).set_index("group")["attendances"]
+        differences = (whole - shown.reindex(whole.index)).dropna()
+        assert not ((differences > 0) & (differences < 5)).any(), (whole, shown)
+    repeat_whole = reach.repeat_participation(one_outsider).set_index("activities")["people"]
+    repeat_view = reach.repeat_participation(view).set_index("activities")["people"]
+    assert repeat_whole["1"] == 14
+    assert np.isnan(repeat_view["1"]), "14 - 13 would single out the outsider"
+    marks = tables.repeat(reach.repeat_participation(view), 5, "en").iloc[:, 2].tolist()
+    assert marks[0] == ".."
+
+
+def test_no_table_of_a_demo_view_differs_from_the_whole_by_a_small_group(demo_project):
+    options = filter_options(demo_project, "fi")
+    # Sub-regions and actor types (municipalities are covered by the headline test above).
+    states = [state_from_choices("", "", area, "") for _, area in options.areas[1:] if area[0] == "sub_region"]
+    states += [state_from_choices("", kind, "", "") for _, kind in options.actor_types[1:]]
+    whole_activities = reach.activity_reach(demo_project).set_index("activity_id")["participants"]
+    whole_types = reach.representation(demo_project, "actor_type").set_index("group")["attendances"]
+    whole_repeat = reach.repeat_participation(demo_project).set_index("activities")["people"]
+    checked = 0
+    for state in states:
+        view = filter_project(demo_project, state).project
+        pairs = [(whole_activities, reach.activity_reach(view).set_index("activity_id")["participants"]),
+                 (whole_types, reach.representation(view, "actor_type").set_index("group")["attendances"]),
+                 (whole_repeat, reach.repeat_participation(view).set_index("activities")["people"])]
+        for whole, shown in pairs:
+            shown = shown.reindex(whole.index)
+            both = whole.notna() & shown.notna() & (shown > 0)
+            differences = whole[both] - shown[both]
+            checked += int(both.sum())
+            assert not ((differences > 0) & (differences < 5)).any(), (state, differences.to_dict())
+    assert checked > 50

@@ -44,6 +44,7 @@ import dataclasses
 import functools
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from workbook import vocab
@@ -201,9 +202,11 @@ _PARTITIONS = ("actor_type", "sub_region", "municipality")
 
 
 def withheld_people_figures(project: Project, state: FilterState) -> dict[str, str]:
-    """The people figures (``people``, ``attendances``, ``participants:<activity_id>``) that
-    the view ``state`` of the (unfiltered) ``project`` must not publish, with the reason
-    (``"small"`` or ``"secondary"``, see :mod:`workbook.privacy`).
+    """The people figures that the view ``state`` of the (unfiltered) ``project`` must not
+    publish, with the reason (``"small"`` or ``"secondary"``, see :mod:`workbook.privacy`):
+    ``people``, ``attendances``, ``participants:<activity_id>``,
+    ``attendances:actor_type:<type>``, ``attendances:helix:<sphere>`` and
+    ``people:repeat:<k>`` (people in ``k`` activities, the last bucket ``k`` or more).
 
     A figure is withheld when it is a small group; when the same figure in the view
     without one of the filters (the parent: a municipality's sub-region, or the whole
@@ -224,7 +227,7 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
     """
     if state.is_everything:
         return {}
-    from workbook.participation.reach import attendances
+    from workbook.participation.reach import REPEAT_BUCKETS, attendances
     from workbook.privacy import SECONDARY, SMALL, protect_line
 
     min_size = project.min_group_size
@@ -234,41 +237,88 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
         rows[column] = rows["actor_id"].map(actors[column])
     memberships = project.actor_clusters
     topics = project.activity_focus_areas
+    rows["helix"] = rows["actor_id"].map(actors["helix"])
     activities = sorted(set(project.activities["activity_id"]))
+    types, helices = sorted(set(actors["actor_type"].dropna())), sorted(set(actors["helix"].dropna()))
+    keys = (["people", "attendances"] + [f"participants:{a}" for a in activities]
+            + [f"attendances:actor_type:{t}" for t in types] + [f"attendances:helix:{h}" for h in helices]
+            + [f"people:repeat:{k}" for k in range(1, REPEAT_BUCKETS + 1)])
     cache: dict[FilterState, pd.Series] = {}
+    # Everything as integer codes once, so that each view is counted with numpy alone.
+    activity_code = pd.Categorical(rows["activity_id"], categories=activities).codes.astype(np.int64)
+    type_code = pd.Categorical(rows["actor_type"], categories=types).codes.astype(np.int64)
+    helix_code = pd.Categorical(rows["helix"], categories=helices).codes.astype(np.int64)
+    person_code = pd.factorize(rows["person"])[0].astype(np.int64)
+    with_id = rows["participant_id"].notna().to_numpy()
+    columns = {column: rows[column].to_numpy(dtype=object) for column in _PARTITIONS}
+    people_count = int(person_code.max()) + 1 if len(person_code) else 1
 
-    def kept_rows(view: FilterState) -> pd.DataFrame:
-        keep = pd.Series(True, index=rows.index)
+    def kept_rows(view: FilterState) -> np.ndarray:
+        keep = np.ones(len(rows), dtype=bool)
         for column in _PARTITIONS:
             value = getattr(view, column)
             if value is not None:
-                keep &= rows[column].eq(value)
+                keep &= columns[column] == value
         if view.cluster is not None:
-            keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster), "actor_id"])
+            keep &= rows["actor_id"].isin(memberships.loc[memberships["cluster_id"].eq(view.cluster),
+                                                          "actor_id"]).to_numpy()
         if view.focus_area is not None:
-            keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area), "activity_id"])
-        return rows[keep]
+            keep &= rows["activity_id"].isin(topics.loc[topics["focus_area_id"].eq(view.focus_area),
+                                                        "activity_id"]).to_numpy()
+        return keep
 
-    def summed(kept: pd.DataFrame) -> pd.Series:
-        per_activity = kept.groupby("activity_id")["person"].nunique().reindex(activities, fill_value=0)
-        return pd.concat([pd.Series({"people": kept["person"].nunique(), "attendances": len(kept)}),
-                          per_activity.rename(lambda a: f"participants:{a}")]).astype(float)
+    def distinct(*codes_and_sizes) -> np.ndarray:
+        """Distinct combinations of codes, as one int64 key each."""
+        key = np.zeros(len(codes_and_sizes[0][0]), dtype=np.int64)
+        for codes, size in codes_and_sizes:
+            key = key * size + codes
+        return np.unique(key)
+
+    def summed_by(keep: np.ndarray, name: str | None = None, values: list[str] | None = None) -> pd.DataFrame:
+        """The people figures of the rows kept (rows: figure keys) per value of ``name``
+        (columns ``values``), or for all of them (one column ``"_"``)."""
+        values = values if name else ["_"]
+        if name:
+            group = pd.Categorical(columns[name][keep], categories=values).codes.astype(np.int64)
+        else:
+            group = np.zeros(int(keep.sum()), dtype=np.int64)
+        inside = group >= 0
+        group = group[inside]
+        n = len(values)
+
+        def pick(codes: np.ndarray) -> np.ndarray:
+            return codes[keep][inside]
+
+        person, activity = pick(person_code), pick(activity_code)
+        people = np.bincount(distinct((group, n), (person, people_count)) // people_count, minlength=n)
+        attendances = np.bincount(group, minlength=n)
+        pairs = distinct((group, n), (activity, len(activities)), (person, people_count)) // people_count
+        per_activity = np.bincount(pairs, minlength=n * len(activities)).reshape(n, len(activities))
+        typed = pick(type_code)
+        per_type = np.bincount(group[typed >= 0] * len(types) + typed[typed >= 0],
+                               minlength=n * len(types)).reshape(n, len(types))
+        sphere = pick(helix_code)
+        per_helix = np.bincount(group[sphere >= 0] * len(helices) + sphere[sphere >= 0],
+                                minlength=n * len(helices)).reshape(n, len(helices))
+        identified = with_id[keep][inside]
+        visits = distinct((group[identified], n), (person[identified], people_count),
+                          (activity[identified], len(activities) + 1)) // (len(activities) + 1)
+        person_keys, visit_counts = np.unique(visits, return_counts=True)
+        buckets = np.minimum(visit_counts, REPEAT_BUCKETS) - 1
+        per_bucket = np.bincount(person_keys // people_count * REPEAT_BUCKETS + buckets,
+                                 minlength=n * REPEAT_BUCKETS).reshape(n, REPEAT_BUCKETS)
+        table = np.column_stack([people, attendances, per_activity, per_type, per_helix, per_bucket])
+        return pd.DataFrame(table.T.astype(float), index=keys, columns=values)
 
     def figures(view: FilterState) -> pd.Series:
-        """People, attendances and people per activity (``participants:<id>``) in ``view``."""
+        """People, attendances and the people figures of the participation tables in ``view``."""
         if view not in cache:
-            cache[view] = summed(kept_rows(view))
+            cache[view] = summed_by(kept_rows(view)).iloc[:, 0]
         return cache[view]
 
     def sibling_figures(name: str, parent: FilterState, values: list[str]) -> pd.DataFrame:
         """:func:`figures` of the views ``parent`` with ``name`` set to each value, at once."""
-        kept = kept_rows(parent)
-        per_activity = kept.groupby([name, "activity_id"])["person"].nunique().unstack(fill_value=0) \
-            .reindex(index=values, columns=activities, fill_value=0)
-        table = pd.concat([kept.groupby(name)["person"].nunique().rename("people"),
-                           kept.groupby(name).size().rename("attendances"),
-                           per_activity.rename(columns=lambda a: f"participants:{a}")], axis=1)
-        return table.reindex(values).fillna(0.0).astype(float).T
+        return summed_by(kept_rows(parent), name, values)
 
     def parents(view: FilterState):
         for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
@@ -290,7 +340,8 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
     for name, parent in parents(state):
         whole = figures(parent)
         difference = whole - own
-        withheld.update({key: SECONDARY for key in own.index[(difference > 0) & (difference < min_size)]
+        # A zero is shown: the parent's figure is then the small group itself, hidden where published.
+        withheld.update({key: SECONDARY for key in own.index[(own > 0) & (difference > 0) & (difference < min_size)]
                          if key not in withheld})
         if name in _PARTITIONS and getattr(state, name) is not None:
             mine = getattr(state, name)

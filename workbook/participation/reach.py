@@ -36,6 +36,14 @@ def attendances(project: Project) -> pd.DataFrame:
     return rows.merge(activities, on="activity_id", how="left").reset_index(drop=True)
 
 
+def _withheld(project: Project, prefix: str) -> pd.Series:
+    """Figures a filtered dashboard view withholds because another view would give them away
+    (``project.settings["withheld_figures"]``, see :mod:`workbook.dashboard.filters`), as a
+    boolean Series indexed by what follows ``prefix`` in their keys."""
+    keys = project.settings.get("withheld_figures") or {}
+    return pd.Series({key[len(prefix):]: True for key in keys if key.startswith(prefix)}, dtype=bool)
+
+
 def activities_by_month(project: Project) -> pd.DataFrame:
     """Number of activities per calendar month and kind.
 
@@ -92,10 +100,8 @@ def activity_reach(project: Project, min_size: int | None = None) -> pd.DataFram
     for column in ("organisations", "companies", "participants"):
         frame[column] = frame[column].fillna(0).astype(int)
     keyed = frame.set_index("activity_id")
-    # A filtered dashboard view withholds what another view would give away (dashboard.filters).
-    withheld = pd.Series({key.split(":", 1)[1]: True for key in project.settings.get("withheld_figures") or {}
-                          if key.startswith("participants:")}, dtype=bool)
-    protected = protect(keyed["participants"], min_size, lower=keyed["organisations"], withheld=withheld)
+    protected = protect(keyed["participants"], min_size, lower=keyed["organisations"],
+                        withheld=_withheld(project, "participants:"))
     frame["participants"] = protected["value"].to_numpy()
     frame["participants_reason"] = protected["reason"].to_numpy()
     frame = frame[["activity_id", "kind", "title", "date", "municipality", "organisations", "companies",
@@ -168,7 +174,9 @@ def repeat_participation(project: Project, min_size: int | None = None) -> pd.Da
 
     organisations = distribution(rows.groupby("actor_id")["activity_id"].nunique())
     people = distribution(rows.dropna(subset=["participant_id"]).groupby("participant_id")["activity_id"].nunique())
-    protected = protect(people, min_size)
+    withheld = _withheld(project, "people:repeat:")
+    withheld.index = [labels[int(k) - 1] for k in withheld.index]
+    protected = protect(people, min_size, withheld=withheld)
     return pd.DataFrame({"activities": labels, "organisations": organisations.to_numpy(),
                          "people": protected["value"].to_numpy(), "people_reason": protected["reason"].to_numpy()})
 
@@ -210,7 +218,8 @@ def representation(project: Project, dimension: str = "actor_type", min_size: in
     frame = reach[["group", "registry", "reached"]].rename(columns={"reached": "organisations"})
     frame["attendances"] = frame["group"].map(counts).fillna(0).astype(int)
     keyed = frame.set_index("group")
-    protected = protect(keyed["attendances"], min_size, lower=keyed["organisations"])
+    protected = protect(keyed["attendances"], min_size, lower=keyed["organisations"],
+                        withheld=_withheld(project, f"attendances:{dimension}:"))
     hidden = protected["hidden"].to_numpy(dtype=bool)
     registry_total, organisation_total = frame["registry"].sum(), frame["organisations"].sum()
     attendance_total = frame["attendances"].sum()
