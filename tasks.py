@@ -65,14 +65,19 @@ def find_chromium() -> str | None:
     return next((c for c in CHROMIUM_CANDIDATES if Path(c).exists()), None)
 
 
+def install_debian_package(package: str, purpose: str) -> None:
+    """Install a Debian package when this is Debian/Ubuntu and we are root (as in CI)."""
+    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
+        say(f"installing Debian's {package} {purpose}")
+        env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+        run("apt-get", "update", "-qq", env=env)
+        run("apt-get", "install", "-y", "-qq", package, env=env)
+
+
 def ensure_chromium() -> str:
     found = find_chromium()
-    if found:
-        return found
-    if shutil.which("apt-get") and hasattr(os, "geteuid") and os.geteuid() == 0:
-        say("installing Debian's chromium for the browser tests")
-        run("apt-get", "update", "-qq")
-        run("apt-get", "install", "-y", "-qq", "chromium", env={**os.environ, "DEBIAN_FRONTEND": "noninteractive"})
+    if not found:
+        install_debian_package("chromium", "for the browser tests")
         found = find_chromium()
     if not found:
         raise SystemExit(
@@ -82,11 +87,31 @@ def ensure_chromium() -> str:
     return found
 
 
+def find_nginx() -> str | None:
+    configured = os.environ.get("WORKBOOK_NGINX")
+    if configured:
+        return configured if Path(configured).exists() else None
+    return next((c for c in ("/usr/sbin/nginx", shutil.which("nginx")) if c and Path(c).exists()), None)
+
+
+def ensure_nginx() -> str:
+    found = find_nginx()
+    if not found:
+        install_debian_package("nginx", "for the test of dashboard replicas behind a reverse proxy")
+        found = find_nginx()
+    if not found:
+        raise SystemExit(
+            "The reverse-proxy test needs nginx. Install it (Debian/Ubuntu: sudo apt-get install nginx; "
+            "macOS: brew install nginx) or set WORKBOOK_NGINX to its executable, then run this again.")
+    return found
+
+
 def task_test(args: list[str]) -> int:
     ensure_environment("test")
     chromium = ensure_chromium()
-    say(f"running the tests (browser: {chromium})")
-    env = {**os.environ, "WORKBOOK_CHROMIUM": chromium}
+    nginx = ensure_nginx()
+    say(f"running the tests (browser: {chromium}; reverse proxy: {nginx})")
+    env = {**os.environ, "WORKBOOK_CHROMIUM": chromium, "WORKBOOK_NGINX": nginx}
     return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
 
 
