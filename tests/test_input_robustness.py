@@ -241,3 +241,11 @@ def test_control_characters_and_an_unclosed_quote_in_a_survey_export_are_named(t
     assert ("error", "unclosed_quote", "surveys/S1.csv", 4, "Kommentit") in found
     project = load_project(folder, strict=False)
     assert project.surveys["S1"]["Q1"].tolist() == ["Hyvä idea", "Toinen"]
+
+
+def test_a_whole_number_too_large_to_be_true_is_a_problem_not_an_overflow(tmp_path):
+    inputs = [dict(MINIMAL["inputs"][0], votes="99999999999999999999999")]
+    settings = MINIMAL["project"] + [{"key": "min_group_size", "value": "1e30"}]
+    report = validate_project(make_project(tmp_path / "p", inputs=inputs, project=settings))
+    assert {(p.rule, p.file, p.column) for p in report.errors} == {
+        ("too_large", "inputs.csv", "votes"), ("bad_setting", "project.csv", "value")}

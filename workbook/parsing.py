@@ -22,6 +22,8 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}
 EXCEL_EPOCHS = {1900: datetime(1899, 12, 30), 1904: datetime(1904, 1, 1)}
 # Serial numbers this size are dates between 1927 and 2119: anything else is not a date.
 EXCEL_SERIAL_RANGE = (10_000, 80_000)
+# Whole numbers beyond this are typing slips, and would not fit the 64-bit integer columns.
+MAX_INTEGER = 10**15
 
 
 MONTHS = {
@@ -118,10 +120,16 @@ def parse_integer(value: object) -> int:
     --------
     >>> parse_integer("12"), parse_integer(3.0)
     (12, 3)
+    >>> parse_integer("99999999999999999999999")
+    Traceback (most recent call last):
+    ...
+    workbook.parsing.CellError: too_large
     """
     number = parse_number(value)
     if not number.is_integer():
         raise CellError("not_an_integer")
+    if abs(number) > MAX_INTEGER:
+        raise CellError("too_large")
     return int(number)
 
 

@@ -72,6 +72,10 @@ MESSAGES = {
         "fi": "'{value}' ei ole kokonaisluku.",
         "en": "'{value}' is not a whole number.",
     },
+    "too_large": {
+        "fi": "'{value}' on liian suuri luku ollakseen oikein.",
+        "en": "'{value}' is too large a number to be right.",
+    },
     "not_a_date": {
         "fi": "'{value}' ei ole päivämäärä (käytä muotoa 5.1.2024 tai 2024-01-05).",
         "en": "'{value}' is not a date (use 5.1.2024 or 2024-01-05).",
@@ -215,6 +219,7 @@ RULE_NAMES = {
     "not_a_number": {"fi": "ei luku", "en": "not a number"},
     "not_an_integer": {"fi": "ei kokonaisluku", "en": "not a whole number"},
     "not_a_date": {"fi": "ei päivämäärä", "en": "not a date"},
+    "too_large": {"fi": "liian suuri luku", "en": "number too large"},
     "no_such_date": {"fi": "olematon päivä", "en": "no such date"},
     "formula_without_value": {"fi": "kaava ilman arvoa", "en": "formula without value"},
     "duplicate_id": {"fi": "toistuva tunniste", "en": "repeated id"},

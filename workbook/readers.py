@@ -479,7 +479,7 @@ def unescape_ooxml(text: str) -> str:
     Examples
     --------
     >>> unescape_ooxml("Lapin_x000B_liitto"), unescape_ooxml("a_x005F_x000B_")
-    ('Lapin\x0bliitto', 'a_x000B_')
+    ('Lapin\\x0bliitto', 'a_x000B_')
     """
     return OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text) if "_x" in text else text
 
