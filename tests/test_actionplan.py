@@ -198,7 +198,7 @@ def test_a_plan_without_gaps_passes_every_check(tmp_path):
 def test_s3_checklist_gives_evidence_for_all_seven_criteria(case):
     checklist = eu_s3.s3_checklist(case, "en").set_index("criterion")
     assert list(checklist.index) == [1, 2, 3, 4, 5, 6, 7]
-    assert "Lapin liitto (public agency): organised 2 of 3 activities" in checklist.at[2, "evidence"]
+    assert "Lapin liitto (public agency): organised 2 of the 3 participatory activities" in checklist.at[2, "evidence"]
     assert checklist.at[3, "verdict"] == "partly"
     assert "Baseline or target missing: M2, M3." in checklist.at[3, "missing"]
     assert "Actions without an indicator: T4." in checklist.at[3, "missing"]

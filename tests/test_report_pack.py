@@ -85,7 +85,7 @@ def fake_exporters(tmp_path, monkeypatch):
     monkeypatch.syspath_prepend(str(tmp_path))
     names = {}
     for name in ("network", "summary", "actions", "clusters"):
-        names[name] = write_module(tmp_path, f"fake_{name}_export", (
+        names[name] = write_module(tmp_path, f"pack_test_{name}_export", (
             "def export(project, out_dir, lang):\n"
             f"    html = out_dir / f'{name}_{{lang}}.html'\n"
             f"    html.write_text('<p>{name}</p>', encoding='utf-8')\n"

@@ -109,11 +109,11 @@ NUMBER_STYLE = "display:block;font-size:28px;line-height:1.2;color:{colour}"
 WORDS_STYLE = "font-size:14px;color:#52606d"
 
 # The bottom row has room for five lines (with the findings line below it); partners use two columns.
-MAX_OWNERS, MAX_PARTNERS, MAX_FUNDING, MAX_CLUSTERS, MAX_INDICATORS = 5, 10, 5, 5, 7
+MAX_OWNERS, MAX_PARTNERS, MAX_FUNDING, MAX_CLUSTERS, MAX_INDICATORS = 5, 10, 5, 4, 7
 # Action titles beside the bars wrap at this many characters (never cut short).
-GANTT_LABEL_WIDTH = 34
+GANTT_LABEL_WIDTH = 44
 # More bars than this would be too thin for wrapped titles on a projector: the rest are in the report.
-MAX_GANTT_ROWS = 9
+MAX_GANTT_ROWS = 6
 
 
 class BrowserNotFoundError(ExportError):
@@ -249,7 +249,7 @@ def onepager_html(page: FocusAreaPage, project_name: str, focus_area_ids: list[s
     gantt.update_layout(title=None, width=GANTT_WIDTH, margin=dict(l=4, r=8, t=28, b=30 if timeline["dated"].all()
                                                                    else 60),
                         font=dict(size=13), legend=dict(font=dict(size=12)))
-    gantt.update_yaxes(tickfont=dict(size=13 if len(dated) <= 8 else 11))
+    gantt.update_yaxes(tickfont=dict(size=12))
     gantt_html = pio.to_html(gantt, include_plotlyjs=True, full_html=False, div_id="gantt",
                              config={"staticPlot": True}, default_width=f"{GANTT_WIDTH}px",
                              default_height=f"{GANTT_HEIGHT}px")
