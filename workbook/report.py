@@ -804,8 +804,7 @@ def _write_extra_pages(project: Project, folder: Path, lang: str) -> dict[str, s
     except ImportError:  # pragma: no cover - the action plan is part of the package
         checks_parts = None
     if checks_parts is not None:
-        page = HtmlReport(tr(TEXTS, "checks_title", lang, name=project.display_name(lang)
-                             if hasattr(project, "display_name") else project.name), lang,
+        page = HtmlReport(tr(TEXTS, "checks_title", lang, name=project.display_name(lang)), lang,
                           subtitle=tr(TEXTS, "checks_subtitle", lang))
         add_to_report(page, checks_parts(project, lang))
         written["checks"] = page.write(folder / WORKING / f"plan_checks_{lang}.html")
@@ -818,7 +817,7 @@ def _index_page(project: Project, project_path: Path, lang: str, pages: Sequence
     """The pack's front page: the client's deliverables first, then the consultant's working material."""
     extras = extras or {}
     folder = project_path.name
-    name = project.display_name(lang) if hasattr(project, "display_name") else project.name
+    name = project.display_name(lang)
     report = HtmlReport(tr(TEXTS, "title", lang, name=name), lang,
                         subtitle=tr(TEXTS, "subtitle", lang, folder=folder),
                         footer=tr(TEXTS, "footer", lang, version=__version__))
@@ -870,8 +869,7 @@ def _client_order(files: Sequence[str]) -> list[str]:
 def _language_page(project: Project, languages: Sequence[str]) -> HtmlReport:
     """The page of a two-language pack: one link per language, each named in its own language."""
     first = languages[0]
-    names = " / ".join(project.display_name(code) if hasattr(project, "display_name") else project.name
-                       for code in languages[:1])
+    names = " / ".join(dict.fromkeys(project.display_name(code) for code in languages))
     page = HtmlReport(names, first)
     page.trusted_html(link_list([(tr(TEXTS, "open_pack", code), f"{code}/index.html") for code in languages]))
     return page
