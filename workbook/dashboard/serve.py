@@ -306,7 +306,7 @@ def _server_class():
         connect_grace = Float(Limits.connect_grace, help="Seconds a delivered page has to connect to its kernel "
                               "before the kernel is shut down.").tag(config=True)
         sliced_polls = Bool(True, help="Wait for a cell's reply in short polls (see workbook.dashboard.executor); "
-                            "off only to measure the stall it removes.").tag(config=True)
+                            "off (one poll per cell timeout, as nbclient does) only to measure the stall it removes.").tag(config=True)
         trust_proxy_headers = Bool(False, help="Take the client address from X-Real-IP or X-Forwarded-For when "
                                    "the request comes from this machine (a reverse proxy).").tag(config=True)
 
@@ -328,10 +328,9 @@ def _server_class():
             # visitor is exempt from the timeout set in voila.json.
             limit = self.config.VoilaExecutor.get("timeout")
             self.config.VoilaExecutor.timeout_func = functools.partial(cell_timeout, limit)
-            if self.sliced_polls:
-                from workbook.dashboard.executor import install
+            from workbook.dashboard.executor import POLL_SLICE, install
 
-                install(self.log)
+            install(self.log, POLL_SLICE if self.sliced_polls else None)
 
         def start(self):
             IOLoop.current().add_callback(self._announce)
