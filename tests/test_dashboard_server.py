@@ -54,7 +54,12 @@ def _websocket_status(port: int, kernel_id: str, host: str, origin: str | None) 
         socket.close()
         return 101
 
-    return asyncio.run(connect())
+    # In a thread of its own: Playwright's sync API may keep an event loop running in this one.
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(connect())))
+    thread.start()
+    thread.join(120)
+    return result[0]
 
 
 @pytest.fixture(scope="module")
