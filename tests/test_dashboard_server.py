@@ -54,7 +54,12 @@ def _websocket_status(port: int, kernel_id: str, host: str, origin: str | None) 
         socket.close()
         return 101
 
-    return asyncio.run(connect())
+    # In a thread of its own: Playwright's sync API may keep an event loop running in this one.
+    result: list[int] = []
+    thread = threading.Thread(target=lambda: result.append(asyncio.run(connect())))
+    thread.start()
+    thread.join(120)
+    return result[0]
 
 
 @pytest.fixture(scope="module")
@@ -131,7 +136,7 @@ def test_a_foreign_host_is_refused_on_pages_and_websockets_and_a_foreign_origin_
     kernel_id = re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1)
     own = f"127.0.0.1:{port}"
     assert _websocket_status(port, kernel_id, own, f"http://{own}") == 101
-    assert _websocket_status(port, kernel_id, f"dash.example.fi", "https://dash.example.fi") == 101  # --allow-host
+    assert _websocket_status(port, kernel_id, "dash.example.fi", "https://dash.example.fi") == 101  # --allow-host
     assert _websocket_status(port, kernel_id, f"evil.example:{port}", f"http://evil.example:{port}") == 403
     assert _websocket_status(port, kernel_id, own, f"http://evil.example:{port}") == 403
     assert _websocket_status(port, kernel_id, own, "null") == 403

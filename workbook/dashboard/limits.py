@@ -57,7 +57,7 @@ class Limits:
 
     max_kernels: int = 40
     max_kernels_per_client: int = 10
-    connect_grace: float = 45.0
+    connect_grace: float = 90.0
 
 
 def split_host(host_header: str) -> str:

@@ -267,7 +267,8 @@ def _server_class():
                 # fetch() or <img> from some page: a kernel is started only for a visit.
                 raise tornado.web.HTTPError(403, "a dashboard page is opened by navigating to it")
             ledger: KernelLedger = self.settings["workbook_ledger"]
-            admitted = ledger.admit(self.settings["workbook_client"](self.request), self.settings["kernel_manager"].__contains__)
+            client = self.settings["workbook_client"](self.request)
+            admitted = ledger.admit(client, self.settings["kernel_manager"].__contains__)
             if isinstance(admitted, str):
                 lang = requested_language(self.request.query, os.environ.get(ENV_LANG) or "fi")
                 self.log.warning("refused %s: %s limit of kernels reached", self.request.path, admitted)
@@ -305,8 +306,9 @@ def _server_class():
                                          help="Visitors' kernels at most per client address.").tag(config=True)
         connect_grace = Float(Limits.connect_grace, help="Seconds a delivered page has to connect to its kernel "
                               "before the kernel is shut down.").tag(config=True)
-        sliced_polls = Bool(True, help="Wait for a cell's reply in short polls (see workbook.dashboard.executor); "
-                            "off only to measure the stall it removes.").tag(config=True)
+        sliced_polls = Bool(True, help="Wait for a cell's reply in short polls (see workbook.dashboard.executor); off "
+                            "(one poll per cell timeout, as nbclient does) only to measure the stall it removes."
+                            ).tag(config=True)
         trust_proxy_headers = Bool(False, help="Take the client address from X-Real-IP or X-Forwarded-For when "
                                    "the request comes from this machine (a reverse proxy).").tag(config=True)
 
@@ -328,10 +330,9 @@ def _server_class():
             # visitor is exempt from the timeout set in voila.json.
             limit = self.config.VoilaExecutor.get("timeout")
             self.config.VoilaExecutor.timeout_func = functools.partial(cell_timeout, limit)
-            if self.sliced_polls:
-                from workbook.dashboard.executor import install
+            from workbook.dashboard.executor import POLL_SLICE, install
 
-                install(self.log)
+            install(self.log, POLL_SLICE if self.sliced_polls else None)
 
         def start(self):
             IOLoop.current().add_callback(self._announce)
