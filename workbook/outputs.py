@@ -156,11 +156,10 @@ def _normalise_zip(data: bytes) -> bytes:
             if info.filename == "docProps/core.xml":
                 import re
 
-                content = re.sub(rb"<dcterms:modified[^>]*>[^<]*</dcterms:modified>",
-                                 b'<dcterms:modified xmlns:dcterms="http://purl.org/dc/terms/" '
-                                 b'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
-                                 b'xsi:type="dcterms:W3CDTF">2000-01-01T00:00:00Z'
-                                 b"</dcterms:modified>", content)
+                # Only the date is replaced: the element keeps the namespaces openpyxl declared
+                # on it (it does so when lxml is installed; without them the file is not XML).
+                content = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)",
+                                 rb"\g<1>2000-01-01T00:00:00Z\g<2>", content)
             entry = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
             entry.compress_type = zipfile.ZIP_DEFLATED
             target.writestr(entry, content)
