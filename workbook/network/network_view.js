@@ -155,10 +155,13 @@
     var nodeChanges = [], edgeChanges = [];
     var fitScale = fit ? fitScaleOf(shown) : currentFit;
     if (fit) { currentFit = fitScale; }
+    // Circles are resized only when the view's scale changed markedly (e.g. into a small
+    // neighbourhood): resizing thousands of circles at every change would cost more than it shows.
+    if (sizeScale === null || fitScale / sizeScale > 1.5 || sizeScale / fitScale > 1.5) { sizeScale = fitScale; }
     allNodes.forEach(function (n) {
       var c = colourOf(category(n)), hidden = !shown.has(n.id);
       // A hidden circle keeps its size (one change fewer for vis.js to apply).
-      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, fitScale);
+      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, sizeScale);
       var key = c + "|" + hidden + "|" + value, before = drawnNodes.get(n.id);
       if (before === key) { return; }
       drawnNodes.set(n.id, key);
@@ -196,7 +199,7 @@
    * left a small network as a small ball in a large canvas). Circles are sized for the scale
    * the view opens at: between MIN_PX and MAX_PX on screen whatever the number of actors. */
   var MARGIN = 28, LABEL_ROOM = 16, MAX_PX = 20, MIN_PX = 2.5, MAX_UNIT_PX = 160;
-  var currentFit = 1;
+  var currentFit = 1, sizeScale = null;
 
   function boundsOf(ids) {
     var box = null;
