@@ -202,7 +202,7 @@ def _map_cases(base: Path) -> dict:
     }
 
 
-def drawing(base: Path) -> None:
+def drawing(base: Path, only: str = "") -> None:
     """Layout time, drawing time and the map's figures in headless Chromium, with screenshots."""
     from playwright.sync_api import sync_playwright
 
@@ -217,6 +217,8 @@ def drawing(base: Path) -> None:
     artifacts.mkdir(exist_ok=True)
     pages = {}
     for name, folder in _map_cases(base).items():
+        if only not in name:
+            continue
         project = load_project(folder)
         network = build_network(project)
         metrics = actor_metrics(network)
@@ -239,8 +241,8 @@ def drawing(base: Path) -> None:
             for width, height in SCREENS:
                 page = context.new_page()
                 page.set_viewport_size({"width": width, "height": height})
-                page.goto(path.as_uri())
-                page.wait_for_function("window.__wbDrawnAt !== undefined", timeout=180_000)
+                page.goto(path.as_uri(), timeout=300_000)
+                page.wait_for_function("window.__wbDrawnAt !== undefined", timeout=300_000)
                 drawn = page.evaluate("window.__wbDrawnAt") / 1000
                 page.wait_for_timeout(200)
                 f = page.evaluate(MAP_FIGURES_SCRIPT)
@@ -286,7 +288,7 @@ def interaction(base: Path) -> None:
             host.write_text(f"<!DOCTYPE html><html><body style='margin:0'>{network_iframe(page_html, 860, 'en')}"
                             "</body></html>", encoding="utf-8")
             page = context.new_page()
-            page.goto(host.as_uri())
+            page.goto(host.as_uri(), timeout=300_000)
             page.frames[1].wait_for_function("window.__wbDrawnAt !== undefined", timeout=180_000)
             in_place = []
             for k in range(11):
@@ -333,6 +335,7 @@ def main() -> int:
     parser.add_argument("--quick", action="store_true", help="skip the naive networkx path (minutes, 2 GB)")
     parser.add_argument("--map", action="store_true", help="only the map: drawing figures and interaction (4, 5)")
     parser.add_argument("--interaction", action="store_true", help="only the filter change in the frame (5)")
+    parser.add_argument("--case", default="", help="only the map cases whose name holds this text (4)")
     args = parser.parse_args()
     from workbook.network.synthetic import write_synthetic_project
 
@@ -343,8 +346,9 @@ def main() -> int:
             scale(write_synthetic_project(base / "scale", *SCALE, seed=0), args.quick)
             growth(base)
         if not args.interaction:
-            drawing(base)
-        interaction(base)
+            drawing(base, args.case)
+        if not args.case:
+            interaction(base)
     return 0
 
 

@@ -68,7 +68,7 @@ def _assert_nothing_ran_or_left(page, requests: list[str], url: str) -> None:
 
 
 def test_standalone_page_shows_hostile_names_as_text_and_runs_nothing(browser, hostile_project, tmp_path):
-    paths = export(hostile_project, tmp_path, "en")
+    paths = export(hostile_project, tmp_path, "en", png=False)
     html = next(p for p in paths if p.name == "network.html")
     page, requests = _open(browser, html)
     page.wait_for_function("window.__wbReady === true")

@@ -70,16 +70,17 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 
 
-def export(project, out_dir: Path, lang: str) -> list[Path]:
-    """Write the network files into ``out_dir`` and return their paths.
+def export(project, out_dir: Path, lang: str, *, png: bool = True) -> list[Path]:
+    """Write the network files into ``out_dir`` and return their paths (``png=False``: no PNG,
+    which takes a browser start).
 
     Examples
     --------
     >>> import tempfile
     >>> from workbook.network._examples import tiny_project
     >>> with tempfile.TemporaryDirectory() as folder:
-    ...     [path.name for path in export(tiny_project(), Path(folder), "en")]
-    ['network_metrics.csv', 'network.gexf', 'network.graphml', 'network_kumu.xlsx', 'network.html', 'network_map.svg', 'network_map.png']
+    ...     [path.name for path in export(tiny_project(), Path(folder), "en", png=False)]
+    ['network_metrics.csv', 'network.gexf', 'network.graphml', 'network_kumu.xlsx', 'network.html', 'network_map.svg']
     """
     out_dir = Path(out_dir)
     network = build_network(project)
@@ -98,10 +99,11 @@ def export(project, out_dir: Path, lang: str) -> list[Path]:
         write_text_atomic(out_dir / "network.html", page),
         write_text_atomic(out_dir / "network_map.svg", svg),
     ]
-    try:
-        written.append(write_bytes_atomic(out_dir / "network_map.png", svg_to_png(svg)))
-    except FileNotFoundError:
-        warnings.warn(tr(TEXTS, "no_browser", lang), stacklevel=2)
+    if png:
+        try:
+            written.append(write_bytes_atomic(out_dir / "network_map.png", svg_to_png(svg)))
+        except FileNotFoundError:
+            warnings.warn(tr(TEXTS, "no_browser", lang), stacklevel=2)
     return written
 
 

@@ -16,21 +16,28 @@
   var neighbours = new Map();
   nodes.get().forEach(function (n) { nodeById.set(n.id, n); neighbours.set(n.id, []); });
   var allNodes = DATA.node_ids.map(function (id) { return nodeById.get(id); });
+  var state = copy(DATA.state);
+  var drawnNodes = new Map(), drawnEdges = new Map();  // what vis.js was last given, to send only changes
   var allEdges = DATA.edges.map(function (row, k) {
     var weights = {}, layers = [];
     DATA.layers.forEach(function (layer, i) {
       if (row[2 + i] > 0) { weights[layer] = row[2 + i]; layers.push(layer); }
     });
-    return { id: "e" + k, from: DATA.node_ids[row[0]], to: DATA.node_ids[row[1]], layers: layers, lw: weights,
-             hidden: true };
+    return { id: "e" + k, from: DATA.node_ids[row[0]], to: DATA.node_ids[row[1]], layers: layers, lw: weights };
+  });
+  // Ties enter vis.js already shown or hidden as the first view wants them: at 20,000 ties an
+  // update of every tie right after adding them cost seconds.
+  allEdges.forEach(function (e) {
+    var w = visibleWeight(e), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
+    e.hidden = !(w > 0);
+    e.width = width;
+    drawnEdges.set(e.id, e.hidden + "|" + width);
   });
   edges.add(allEdges);
   allEdges.forEach(function (e) {
     neighbours.get(e.from).push([e.to, e]);
     neighbours.get(e.to).push([e.from, e]);
   });
-  var state = copy(DATA.state);
-  var drawnNodes = new Map(), drawnEdges = new Map();  // what vis.js was last given, to send only changes
   var edgeWeight = new Map();
   var shown = new Set();
   var userMoved = false;
@@ -148,10 +155,13 @@
     var nodeChanges = [], edgeChanges = [];
     var fitScale = fit ? fitScaleOf(shown) : currentFit;
     if (fit) { currentFit = fitScale; }
+    // Circles are resized only when the view's scale changed markedly (e.g. into a small
+    // neighbourhood): resizing thousands of circles at every change would cost more than it shows.
+    if (sizeScale === null || fitScale / sizeScale > 1.5 || sizeScale / fitScale > 1.5) { sizeScale = fitScale; }
     allNodes.forEach(function (n) {
       var c = colourOf(category(n)), hidden = !shown.has(n.id);
       // A hidden circle keeps its size (one change fewer for vis.js to apply).
-      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, fitScale);
+      var value = hidden && drawnNodes.has(n.id) ? drawnSize(n) : sizeAt(n, sizeScale);
       var key = c + "|" + hidden + "|" + value, before = drawnNodes.get(n.id);
       if (before === key) { return; }
       drawnNodes.set(n.id, key);
@@ -189,7 +199,7 @@
    * left a small network as a small ball in a large canvas). Circles are sized for the scale
    * the view opens at: between MIN_PX and MAX_PX on screen whatever the number of actors. */
   var MARGIN = 28, LABEL_ROOM = 16, MAX_PX = 20, MIN_PX = 2.5, MAX_UNIT_PX = 160;
-  var currentFit = 1;
+  var currentFit = 1, sizeScale = null;
 
   function boundsOf(ids) {
     var box = null;
