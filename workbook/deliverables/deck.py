@@ -432,10 +432,13 @@ def focus_area_slides(deck: Deck, project: Project, focus_area_id: str) -> None:
                  _numbers(row.latest_value, lang)] for row in area.indicators.itertuples()]
         widths = [2.6, 1.5, 0.9]
         half_in = half / 914400
-        pages = table_pages(rows, header, [half_in * w / sum(widths) for w in widths], SMALL_SIZE,
-                            height / 914400 - 0.45)
+        for size in (SMALL_SIZE, SMALL_SIZE - 1, SMALL_SIZE - 2):  # smaller print before a second slide
+            pages = table_pages(rows, header, [half_in * w / sum(widths) for w in widths], size,
+                                height / 914400 - 0.45)
+            if len(pages) == 1:
+                break
         deck.text(slide, right, top, half, Inches(0.4), [tr(TEXTS, "indicators", lang)], BODY_SIZE - 2)
-        deck.table(slide, right, top + Inches(0.42), half, header, [rows[i] for i in pages[0]], widths, SMALL_SIZE,
+        deck.table(slide, right, top + Inches(0.42), half, header, [rows[i] for i in pages[0]], widths, size,
                    [False, True, True])
         if len(pages) > 1:
             deck.paged_table(f"{title}: {tr(TEXTS, 'indicators', lang)}", header,
