@@ -589,9 +589,25 @@ def network_image(project: Project, lang: str) -> bytes | None:
                         positions=map_positions(shown, metrics, seed=0))
     page = page.replace("</head>", f"<style>{MAP_ONLY_CSS}</style></head>", 1)
     try:
-        return photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0])
+        return trimmed(photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0]))
     except ExportError:
         return None
+
+
+def trimmed(png: bytes, margin: int = 24) -> bytes:
+    """The picture cut to what is drawn on it (its white border removed, ``margin`` pixels kept)."""
+    from PIL import Image, ImageChops
+
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    box = ImageChops.difference(picture, Image.new("RGB", picture.size, "white")).getbbox()
+    if box is None:
+        return png
+    left, top, right, bottom = box
+    picture = picture.crop((max(0, left - margin), max(0, top - margin), min(picture.width, right + margin),
+                            min(picture.height, bottom + margin)))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def deck_bytes(project: Project, lang: str = "fi", template: Path | None = None,
