@@ -10,6 +10,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from pptx import Presentation
+from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.parts.chart import ChartPart
 
 from workbook import cli
@@ -37,7 +38,8 @@ def tuulimaa():
 
 @pytest.fixture(scope="module")
 def decks(tuulimaa):
-    return {lang: Presentation(io.BytesIO(deck.deck_bytes(tuulimaa, lang))) for lang in ("fi", "en")}
+    return {lang: Presentation(io.BytesIO(deck.deck_bytes(tuulimaa, lang, network_picture=deck.network_image(
+        tuulimaa, lang)))) for lang in ("fi", "en")}
 
 
 def titles(prs) -> list[str]:
@@ -146,6 +148,14 @@ def test_every_chart_is_a_chart_part_holding_the_analysis_numbers(tuulimaa, deck
         "activities"].sum()
 
 
+def test_network_map_is_a_picture_on_its_own_slide(decks):
+    for lang, prs in decks.items():
+        slide = slide_titled(prs, tr(common.TEXTS, "network", lang))
+        pictures = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+        assert len(pictures) == 1 and pictures[0].width > prs.slide_width / 4
+        assert tr(common.TEXTS, "method_network_missing", lang)[:40] not in all_text(prs)
+
+
 def test_budget_total_on_the_portfolio_slide_is_the_plans(tuulimaa, decks):
     for lang, prs in decks.items():
         total = portfolio.focus_area_summary(tuulimaa, lang).iloc[-1]
@@ -209,6 +219,9 @@ def test_hostile_text_stays_plain_text_and_no_chart_workbook_holds_a_formula(hos
     prs = Presentation(io.BytesIO(data))
     text = all_text(prs)
     assert f"FA1 · {HOSTILE_LINK}" in titles(prs) and HOSTILE_SCRIPT in text and "@SUM(A1:A9)" in text
+    # No picture of the network given: no empty slide, and the method slide says where the map is.
+    assert tr(common.TEXTS, "network", "en") not in titles(prs)
+    assert tr(common.TEXTS, "method_network_missing", "en") in text
     package = zipfile.ZipFile(io.BytesIO(data))
     rels = "".join(package.read(n).decode() for n in package.namelist() if n.endswith(".rels"))
     assert "hyperlink" not in rels and "evil.example" not in rels

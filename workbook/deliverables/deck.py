@@ -432,10 +432,13 @@ def focus_area_slides(deck: Deck, project: Project, focus_area_id: str) -> None:
                  _numbers(row.latest_value, lang)] for row in area.indicators.itertuples()]
         widths = [2.6, 1.5, 0.9]
         half_in = half / 914400
-        pages = table_pages(rows, header, [half_in * w / sum(widths) for w in widths], SMALL_SIZE,
-                            height / 914400 - 0.45)
+        for size in (SMALL_SIZE, SMALL_SIZE - 1, SMALL_SIZE - 2):  # smaller print before a second slide
+            pages = table_pages(rows, header, [half_in * w / sum(widths) for w in widths], size,
+                                height / 914400 - 0.45)
+            if len(pages) == 1:
+                break
         deck.text(slide, right, top, half, Inches(0.4), [tr(TEXTS, "indicators", lang)], BODY_SIZE - 2)
-        deck.table(slide, right, top + Inches(0.42), half, header, [rows[i] for i in pages[0]], widths, SMALL_SIZE,
+        deck.table(slide, right, top + Inches(0.42), half, header, [rows[i] for i in pages[0]], widths, size,
                    [False, True, True])
         if len(pages) > 1:
             deck.paged_table(f"{title}: {tr(TEXTS, 'indicators', lang)}", header,
@@ -586,9 +589,25 @@ def network_image(project: Project, lang: str) -> bytes | None:
                         positions=map_positions(shown, metrics, seed=0))
     page = page.replace("</head>", f"<style>{MAP_ONLY_CSS}</style></head>", 1)
     try:
-        return photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0])
+        return trimmed(photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0]))
     except ExportError:
         return None
+
+
+def trimmed(png: bytes, margin: int = 24) -> bytes:
+    """The picture cut to what is drawn on it (its white border removed, ``margin`` pixels kept)."""
+    from PIL import Image, ImageChops
+
+    picture = Image.open(io.BytesIO(png)).convert("RGB")
+    box = ImageChops.difference(picture, Image.new("RGB", picture.size, "white")).getbbox()
+    if box is None:
+        return png
+    left, top, right, bottom = box
+    picture = picture.crop((max(0, left - margin), max(0, top - margin), min(picture.width, right + margin),
+                            min(picture.height, bottom + margin)))
+    buffer = io.BytesIO()
+    picture.save(buffer, format="PNG")
+    return buffer.getvalue()
 
 
 def deck_bytes(project: Project, lang: str = "fi", template: Path | None = None,

@@ -42,6 +42,7 @@ from workbook.privacy import suppression_note
 from workbook.project import Project
 
 IMAGE_WIDTH = Cm(16)
+IMAGE_MAX_HEIGHT = Cm(22)
 NOTE_COLOUR = RGBColor(0x52, 0x60, 0x6D)
 FINDING_COLOUR = RGBColor(0xB4, 0x23, 0x18)
 MARKS = {"finding": "⚠ ", "note": "ℹ ", "ok": "✓ "}
@@ -102,13 +103,13 @@ def column_widths(header: list[str], rows: list[list[str]], total: int) -> list[
     Examples
     --------
     >>> column_widths(["id", "title"], [["T1", "A long title of an action"]], 1000)
-    [193, 806]
+    [200, 800]
     """
     weights = []
     for index, name in enumerate(header):
         longest_word = max((len(word) for word in name.split()), default=0)
         longest = max([len(row[index]) for row in rows] + [longest_word])
-        weights.append(min(max(longest, longest_word, 6), 45))
+        weights.append(min(max(longest, longest_word, 4), 30) + 3)  # + 3 for the cell's margins
     shares = [total * w // sum(weights) for w in weights]
     return shares
 
@@ -238,9 +239,11 @@ class _Writer:
                     paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         table.autofit = False
         widths = column_widths([plain(c) for c in frame.columns], texts, self.text_width)
+        for column, width in zip(table.columns, widths):
+            column.width = width  # the grid, which LibreOffice follows
         for row in table.rows:
             for cell, width in zip(row.cells, widths):
-                cell.width = width
+                cell.width = width  # the cells, which Word follows
         self.doc.add_paragraph()
 
     @property
@@ -253,7 +256,13 @@ class _Writer:
         paragraph = self.doc.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         paragraph.paragraph_format.keep_with_next = True
-        paragraph.add_run().add_picture(io.BytesIO(image), width=IMAGE_WIDTH)
+        from PIL import Image
+
+        width_px, height_px = Image.open(io.BytesIO(image)).size
+        if IMAGE_WIDTH * height_px / width_px > IMAGE_MAX_HEIGHT:  # a tall chart keeps to one page
+            paragraph.add_run().add_picture(io.BytesIO(image), height=IMAGE_MAX_HEIGHT)
+        else:
+            paragraph.add_run().add_picture(io.BytesIO(image), width=IMAGE_WIDTH)
         caption = tr(TEXTS, "figure_caption", self.lang, n=self.figures, title=title) if title else \
             f"{tr(TEXTS, 'figure', self.lang)} {self.figures}"
         self.doc.add_paragraph(plain(caption), style=self.caption_style)
