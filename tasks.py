@@ -71,7 +71,7 @@ def install_debian_package(package: str, purpose: str) -> None:
         say(f"installing Debian's {package} {purpose}")
         env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
         run("apt-get", "update", "-qq", env=env)
-        run("apt-get", "install", "-y", "-qq", package, env=env)
+        run("apt-get", "install", "-y", "-qq", *package.split(), env=env)
 
 
 def ensure_chromium() -> str:
@@ -94,24 +94,38 @@ def find_nginx() -> str | None:
     return next((c for c in ("/usr/sbin/nginx", shutil.which("nginx")) if c and Path(c).exists()), None)
 
 
-def ensure_nginx() -> str:
-    found = find_nginx()
+def ensure_tool(find, packages: str, purpose: str, advice: str) -> str:
+    """The tool ``find`` locates; on Debian/Ubuntu as root its packages are installed first if missing."""
+    found = find()
     if not found:
-        install_debian_package("nginx", "for the test of dashboard replicas behind a reverse proxy")
-        found = find_nginx()
+        install_debian_package(packages, purpose)
+        found = find()
     if not found:
-        raise SystemExit(
-            "The reverse-proxy test needs nginx. Install it (Debian/Ubuntu: sudo apt-get install nginx; "
-            "macOS: brew install nginx) or set WORKBOOK_NGINX to its executable, then run this again.")
+        raise SystemExit(f"The tests need {purpose}. {advice}, then run this again.")
     return found
+
+
+def ensure_test_tools() -> dict[str, str]:
+    """Chromium (browser tests), nginx (replicas behind a proxy), LibreOffice and pdftoppm
+    (the deck and Word report rendered to pictures)."""
+    return {
+        "WORKBOOK_CHROMIUM": ensure_chromium(),
+        "WORKBOOK_NGINX": ensure_tool(find_nginx, "nginx", "nginx for the reverse-proxy test",
+                                      "Install it (Debian/Ubuntu: sudo apt-get install nginx; macOS: brew install "
+                                      "nginx) or set WORKBOOK_NGINX to its executable"),
+        "WORKBOOK_SOFFICE": ensure_tool(lambda: shutil.which("pdftoppm") and shutil.which("soffice"),
+                                        "libreoffice-impress libreoffice-writer poppler-utils",
+                                        "LibreOffice and pdftoppm to render the deck and the Word report",
+                                        "Install them (Debian/Ubuntu: sudo apt-get install libreoffice-impress "
+                                        "libreoffice-writer poppler-utils)"),
+    }
 
 
 def task_test(args: list[str]) -> int:
     ensure_environment("test")
-    chromium = ensure_chromium()
-    nginx = ensure_nginx()
-    say(f"running the tests (browser: {chromium}; reverse proxy: {nginx})")
-    env = {**os.environ, "WORKBOOK_CHROMIUM": chromium, "WORKBOOK_NGINX": nginx}
+    tools = ensure_test_tools()
+    say("running the tests (" + ", ".join(f"{name}={path}" for name, path in tools.items()) + ")")
+    env = {**os.environ, **tools}
     return subprocess.run([str(PYTHON), "-m", "pytest", *args], cwd=ROOT, env=env).returncode
 
 

@@ -21,13 +21,12 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LEGEND_POSITION
-from pptx.enum.shapes import MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, PP_ALIGN
 from pptx.util import Emu, Inches, Pt
 
 from workbook import overview
 from workbook.actionplan import focus_area, onepager, portfolio
-from workbook.actionplan.labels import focus_area_names, funding_label
+from workbook.actionplan.labels import funding_label
 from workbook.clusters import scorecard as cluster_scorecard
 from workbook.clusters import tables as cluster_tables
 from workbook.deliverables.common import TEXTS, chart_label, deterministic_zip, period_text, plain, \
@@ -41,8 +40,8 @@ from workbook.participation.labels import dimension_label, group_labels
 from workbook.participation.summary import method_section
 from workbook.privacy import suppression_note
 from workbook.project import Project
-from workbook.style import ACTOR_TYPE_COLOURS, STATUS_COLOURS, VERDICT_COLOURS
-from workbook.vocab import ACTION_STATUSES, ACTIVITY_KINDS, ACTOR_TYPES
+from workbook.style import STATUS_COLOURS, VERDICT_COLOURS
+from workbook.vocab import ACTION_STATUSES, ACTIVITY_KINDS
 
 # 16:9 at PowerPoint's widescreen size.
 SLIDE_WIDTH, SLIDE_HEIGHT = Inches(13.333), Inches(7.5)
@@ -59,9 +58,6 @@ CELL_VERTICAL_IN = 0.1      # top + bottom margins of a cell
 COLOURS = ("0B5394", "E69138", "6AA84F", "CC0000", "674EA7", "A61C00", "3C78D8", "BF9000", "45818E", "999999")
 GAP_LINES_PER_SLIDE = 14
 GOAL_HEIGHT_IN = 0.9
-# The network map photographed from network.html: CSS pixels, and the page's side panel hidden.
-NETWORK_SIZE = (1500, 860)
-MAP_ONLY_CSS = "#wb-side { display: none !important; } #mynetwork { right: 0 !important; }"
 
 
 def _lines(text: str, width_in: float, size_pt: float) -> int:
@@ -513,17 +509,7 @@ def network_slide(deck: Deck, image: bytes | None) -> bool:
     scale = min(room_w / width_px, room_h / height_px)
     width, height = int(width_px * scale), int(height_px * scale)
     slide.shapes.add_picture(io.BytesIO(image), MARGIN + (room_w - width) // 2, BODY_TOP, width, height)
-    legend_top = BODY_TOP + height + Inches(0.05)
-    step = deck.body_width // len(ACTOR_TYPE_COLOURS)
-    for index, (code, colour) in enumerate(ACTOR_TYPE_COLOURS.items()):
-        left = MARGIN + index * step
-        dot = slide.shapes.add_shape(MSO_SHAPE.OVAL, left, legend_top + Inches(0.07), Inches(0.14), Inches(0.14))
-        dot.fill.solid()
-        dot.fill.fore_color.rgb = RGBColor.from_string(colour.lstrip("#").upper())
-        dot.line.fill.background()
-        deck.text(slide, left + Inches(0.16), legend_top, step - Inches(0.16), Inches(0.3),
-                  [label(ACTOR_TYPES, code, lang)], SMALL_SIZE - 1)
-    deck.text(slide, MARGIN, legend_top + Inches(0.3), deck.body_width, Inches(0.4),
+    deck.text(slide, MARGIN, BODY_TOP + height + Inches(0.1), deck.body_width, Inches(0.4),
               [tr(TEXTS, "network_caption", lang)], SMALL_SIZE, colour="52606D")
     return True
 
@@ -561,36 +547,14 @@ def _open_template(template: Path | None, lang: str) -> Presentation:
 
 
 def network_image(project: Project, lang: str) -> bytes | None:
-    """The picture of the actor network map, or ``None`` when no browser can draw it.
+    """The actor network map as a picture: the print-size image ``workbook network`` writes
+    (:func:`workbook.network.export.map_image`, with its legend), trimmed to what is drawn;
+    ``None`` when no browser can draw it."""
+    from workbook.network.export import map_image
 
-    Uses the network package's print-size image (``workbook.network.export.network_png``)
-    where it exists; otherwise photographs the map of ``network.html`` (the same page
-    ``workbook network`` writes) without its side panel of controls.
-    """
-    from workbook.actionplan.onepager import BrowserNotFoundError, find_browser
-    from workbook.deliverables.images import photograph
-    from workbook.network import export as network_export
-
-    draw = getattr(network_export, "network_png", None)
     try:
-        if draw is not None:
-            return draw(project, lang)
-        browser = find_browser(lang)
-    except (BrowserNotFoundError, ExportError):
-        return None
-    from workbook.network.graphs import build_network
-    from workbook.network.metrics import actor_metrics
-    from workbook.network.view import map_positions, network_page, view_graph, view_names
-
-    network = build_network(project)
-    metrics = actor_metrics(network)
-    shown = view_graph(network)
-    page = network_page(shown, metrics, lang, names=view_names(project, lang), title=project.name,
-                        positions=map_positions(shown, metrics, seed=0))
-    page = page.replace("</head>", f"<style>{MAP_ONLY_CSS}</style></head>", 1)
-    try:
-        return trimmed(photograph(page, NETWORK_SIZE[1], browser, lang, NETWORK_SIZE[0]))
-    except ExportError:
+        return trimmed(map_image(project, lang, "png"))
+    except (FileNotFoundError, ExportError, ValueError):
         return None
 
 

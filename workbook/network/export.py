@@ -87,7 +87,7 @@ def export(project, out_dir: Path, lang: str, *, png: bool = True) -> list[Path]
     metrics = actor_metrics(network)
     shown = view_graph(network)
     positions = map_positions(shown, metrics, seed=0)
-    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.name}" if project.name else None
+    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.display_name(lang)}" if project.name else None
     page = network_page(shown, metrics, lang, names=view_names(project, lang), title=title, positions=positions)
     full = annotated_graph(network, metrics)
     svg = map_svg(shown, metrics, lang, positions=positions, title=title)
@@ -112,7 +112,7 @@ def map_page(project, lang: str) -> str:
     network = build_network(project)
     metrics = actor_metrics(network)
     shown = view_graph(network)
-    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.name}" if project.name else None
+    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.display_name(lang)}" if project.name else None
     return network_page(shown, metrics, lang, names=view_names(project, lang), title=title,
                         positions=map_positions(shown, metrics, seed=0))
 
@@ -456,6 +456,6 @@ def map_image(project, lang: str, fmt: str = "png") -> bytes:
     network = build_network(project)
     metrics = actor_metrics(network)
     shown = view_graph(network)
-    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.name}" if project.name else None
+    title = f"{tr(VIEW_TEXTS, 'title', lang)} – {project.display_name(lang)}" if project.name else None
     svg = map_svg(shown, metrics, lang, positions=map_positions(shown, metrics, seed=0), title=title)
     return svg.encode("utf-8") if fmt == "svg" else svg_to_png(svg)
