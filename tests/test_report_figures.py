@@ -39,8 +39,10 @@ def project(tmp_path_factory):
 
 
 def number(text: str) -> float:
-    """A figure as printed (no-break spaces, decimal comma, a '/ total' after it)."""
+    """A figure as printed (no-break spaces, decimal comma, English thousands commas, a '/ total' after it)."""
     cleaned = str(text).split("/")[0].replace("\u00a0", "").replace(" ", "").replace("\u202f", "")
+    if re.fullmatch(r"\d{1,3}(,\d{3})+(\.\d+)?", cleaned):  # English thousands: 2,530,000
+        cleaned = cleaned.replace(",", "")
     return float(cleaned.replace(",", "."))
 
 

@@ -82,7 +82,7 @@ def test_no_name_or_email_of_the_demo_xlsx_exports_reaches_the_summary_or_notebo
     assert [p for p in people if p.casefold() in seen] == []
     loaded = "".join(demo.surveys[s].to_csv() for s in ("S3", "S4")).casefold()
     assert not [p for p in people if p.casefold() in loaded]
-    assert "[nimi/name]" in loaded  # a respondent signed an open answer with their name
+    assert "\u27e6name\u27e7" in loaded  # a respondent signed an open answer with their name (⟦name⟧)
 
 
 def test_notebook_02_shows_the_new_surveys_and_no_answer_counts():

@@ -34,10 +34,13 @@ PHONE_TOKEN = "\u27e6phone\u27e7"
 """Placeholder of a masked phone number in stored text (⟦phone⟧)."""
 EMAIL_TOKEN = "\u27e6email\u27e7"
 """Placeholder of a masked e-mail address in stored text (⟦email⟧)."""
+NAME_TOKEN = "\u27e6name\u27e7"
+"""Placeholder of a respondent's name found in the export's name columns (⟦name⟧)."""
 
 TEXTS = {
     "phone": {"fi": "[puhelinnumero]", "en": "[phone number]"},
     "email": {"fi": "[sähköpostiosoite]", "en": "[e-mail address]"},
+    "name": {"fi": "[nimi]", "en": "[name]"},
     "shown_as_written": {
         "fi": "Avoimet vastaukset näytetään sellaisinaan, kun niistä on poistettu puhelinnumerot ja sähköpostiosoitteet. Vastauksiin kirjoitettuja henkilöiden nimiä ei voi tunnistaa luotettavasti, joten ne voivat näkyä. Avoimet vastaukset voi jättää kokonaan pois asetuksella open_answers = hide.",
         "en": "Open answers are shown as written, after phone numbers and e-mail addresses have been masked. Names of people typed into the answers cannot be found reliably, so they may appear. Open answers can be left out entirely with the setting open_answers = hide.",
@@ -155,9 +158,11 @@ def render(text: str, lang: str) -> str:
 
     Examples
     --------
-    >>> render("Soita ⟦phone⟧", "en"), render("⟦email⟧", "fi")
-    ('Soita [phone number]', '[sähköpostiosoite]')
+    >>> render("Soita ⟦phone⟧", "en"), render("⟦email⟧, ⟦name⟧", "fi")
+    ('Soita [phone number]', '[sähköpostiosoite], [nimi]')
     """
     if not isinstance(text, str) or "\u27e6" not in text:
         return text
-    return text.replace(PHONE_TOKEN, tr(TEXTS, "phone", lang)).replace(EMAIL_TOKEN, tr(TEXTS, "email", lang))
+    for token, key in ((PHONE_TOKEN, "phone"), (EMAIL_TOKEN, "email"), (NAME_TOKEN, "name")):
+        text = text.replace(token, tr(TEXTS, key, lang))
+    return text

@@ -30,6 +30,7 @@ import pandas as pd
 from workbook import codebook as cb
 from workbook import vocab
 from workbook.parsing import CellError, is_blank, parse_number, parse_text
+from workbook.masking import NAME_TOKEN, mask_contact_details
 from workbook.problems import Problem
 from workbook.readers import RawTable, ReadError, raw_problems, read_csv, read_xlsx
 
@@ -52,7 +53,6 @@ PERSONAL_METADATA = re.compile(
     r"etunimi|sukunimi)$", re.IGNORECASE)
 _OPTION_SUFFIX = (re.compile(r"^\s*[:\-–]\s*(?P<option>\S.*?)\s*$"), re.compile(r"^\s*\[(?P<option>[^\]]+)\]\s*$"),
                   re.compile(r"^\s*\((?P<option>[^)]+)\)\s*$"))
-NAME_MASK = "[nimi/name]"
 
 
 def pseudonym(survey_id: str, raw_id: str) -> str:
@@ -443,7 +443,7 @@ def _answer(spec: Spec, value, row, column, municipalities, unknowns: _Unknowns,
 
 def _mask(text: str, names: re.Pattern | None) -> str:
     masked = mask_contact_details(text)
-    return names.sub(NAME_MASK, masked) if names is not None else masked
+    return names.sub(NAME_TOKEN, masked) if names is not None else masked
 
 
 def _allowed(spec: Spec, municipalities: list[str], lang: str) -> str:
@@ -515,18 +515,3 @@ def _unknown_hints(spec: Spec, text: str, rows: list[int], municipalities: list[
     hint["detail"] = {"likert": f"{low}–{high}", "number": "1 234,5", "actor_type": ", ".join(vocab.ACTOR_TYPES)}.get(
         kind, "; ".join(spec.options))
     return hint
-
-
-def mask_contact_details(text: str) -> str:
-    """Hide e-mail addresses and phone numbers that respondents typed into open answers
-    (:func:`workbook.masking.mask_contact_details`: language-neutral placeholders, written
-    per language when shown).
-
-    Examples
-    --------
-    >>> mask_contact_details("Soita 040 123 4567 tai maija(at)example.fi")
-    'Soita ⟦phone⟧ tai ⟦email⟧'
-    """
-    from workbook.masking import mask_contact_details as mask
-
-    return mask(text)

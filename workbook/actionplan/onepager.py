@@ -306,9 +306,12 @@ def onepager_html(page: FocusAreaPage, project_name: str, focus_area_ids: list[s
     )
 
 
-def render_png(html: str, path: Path, browser: Path, lang: str = "en") -> Path:
-    """Photograph a one-pager page with the headless ``browser`` and write the PNG atomically."""
-    with tempfile.TemporaryDirectory(prefix="workbook-onepager-") as folder:
+def screenshot(html: str, browser: Path, width: int, height: int, scale: float = SCALE,
+               timeout: float = 180, budget_ms: int = DRAW_BUDGET_MS) -> tuple[bytes | None, str]:
+    """Photograph the page ``html`` in a ``width`` × ``height`` CSS-pixel window of the headless
+    ``browser`` (offline: every host name resolves to nothing). Returns the PNG bytes, or
+    ``None`` and the browser's last words when it drew nothing."""
+    with tempfile.TemporaryDirectory(prefix="workbook-screenshot-") as folder:
         work = Path(folder)
         page, shot = work / "page.html", work / "shot.png"
         page.write_text(html, encoding="utf-8")
@@ -316,16 +319,24 @@ def render_png(html: str, path: Path, browser: Path, lang: str = "en") -> Path:
             str(browser), "--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
             "--disable-background-networking", "--disable-component-update", "--disable-sync",
             "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={work / 'profile'}",
-            f"--window-size={WIDTH},{HEIGHT}", f"--force-device-scale-factor={SCALE}",
-            f"--virtual-time-budget={DRAW_BUDGET_MS}", f"--screenshot={shot}", page.as_uri(),
+            f"--window-size={width},{height}", f"--force-device-scale-factor={scale}",
+            f"--virtual-time-budget={budget_ms}", f"--screenshot={shot}", page.as_uri(),
         ]
         if hasattr(os, "geteuid") and os.geteuid() == 0:
             command.insert(2, "--no-sandbox")  # Chromium refuses to start as root with its sandbox on.
         try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+            result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
             detail = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1]
         except (OSError, subprocess.TimeoutExpired) as error:
             detail = str(error)
         if not shot.is_file() or shot.stat().st_size == 0:
-            raise RenderError(tr(TEXTS, "render_failed", lang, browser=browser, name=Path(path).name, detail=detail))
-        return write_bytes_atomic(Path(path), shot.read_bytes())
+            return None, detail
+        return shot.read_bytes(), detail
+
+
+def render_png(html: str, path: Path, browser: Path, lang: str = "en") -> Path:
+    """Photograph a one-pager page with the headless ``browser`` and write the PNG atomically."""
+    png, detail = screenshot(html, browser, WIDTH, HEIGHT)
+    if png is None:
+        raise RenderError(tr(TEXTS, "render_failed", lang, browser=browser, name=Path(path).name, detail=detail))
+    return write_bytes_atomic(Path(path), png)

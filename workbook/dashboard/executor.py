@@ -42,14 +42,15 @@ def sliced(poll, channel_name: str, log=None, slice_s: float | None = POLL_SLICE
 
     Examples
     --------
-    >>> import asyncio
+    >>> import asyncio, concurrent.futures
     >>> arrivals = iter([Empty(), Empty(), {"msg_type": "execute_reply", "header": {}}])
     >>> async def poll(timeout):
     ...     result = next(arrivals)
     ...     if isinstance(result, Exception):
     ...         raise result
     ...     return result
-    >>> asyncio.run(sliced(poll, "shell")(timeout=60))["msg_type"]
+    >>> with concurrent.futures.ThreadPoolExecutor(1) as thread:  # a loop of its own, whatever runs here
+    ...     thread.submit(asyncio.run, sliced(poll, "shell")(timeout=60)).result()["msg_type"]
     'execute_reply'
     """
 

@@ -10,16 +10,13 @@ photographed once at :data:`SCALE` × and cut into one image per figure.
 from __future__ import annotations
 
 import io
-import os
-import subprocess
-import tempfile
 from pathlib import Path
 from typing import Sequence
 
 import plotly.graph_objects as go
 import plotly.io as pio
 
-from workbook.actionplan.onepager import RenderError, find_browser
+from workbook.actionplan.onepager import RenderError, find_browser, screenshot
 from workbook.htmlreport import CSP
 from workbook.i18n import tr
 
@@ -76,27 +73,10 @@ def _page_html(figures: Sequence[go.Figure], heights: Sequence[int]) -> str:
 
 def photograph(html: str, height: int, browser: Path, lang: str, width: int = WIDTH) -> bytes:
     """A PNG of the page ``html`` in a ``width`` × ``height`` CSS-pixel window at :data:`SCALE` ×."""
-    with tempfile.TemporaryDirectory(prefix="workbook-charts-") as folder:
-        work = Path(folder)
-        page, shot = work / "page.html", work / "shot.png"
-        page.write_text(html, encoding="utf-8")
-        command = [
-            str(browser), "--headless", "--disable-gpu", "--hide-scrollbars", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-extensions", "--host-resolver-rules=MAP * ~NOTFOUND", f"--user-data-dir={work / 'profile'}",
-            f"--window-size={width},{height}", f"--force-device-scale-factor={SCALE}",
-            f"--virtual-time-budget={DRAW_BUDGET_MS}", f"--screenshot={shot}", page.as_uri(),
-        ]
-        if hasattr(os, "geteuid") and os.geteuid() == 0:
-            command.insert(2, "--no-sandbox")  # Chromium refuses to start as root with its sandbox on.
-        try:
-            result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
-            detail = (result.stderr.strip().splitlines() or [f"exit code {result.returncode}"])[-1]
-        except (OSError, subprocess.TimeoutExpired) as error:
-            detail = str(error)
-        if not shot.is_file() or shot.stat().st_size == 0:
-            raise RenderError(tr(RENDER_TEXTS, "render_failed", lang, browser=browser, detail=detail))
-        return shot.read_bytes()
+    png, detail = screenshot(html, browser, width, height, SCALE, timeout=300, budget_ms=DRAW_BUDGET_MS)
+    if png is None:
+        raise RenderError(tr(RENDER_TEXTS, "render_failed", lang, browser=browser, detail=detail))
+    return png
 
 
 def figure_pngs(figures: Sequence[go.Figure], lang: str = "en", browser: Path | None = None) -> list[bytes]:

@@ -66,7 +66,7 @@ THEMES: dict[str, tuple[str, str, tuple[str, ...]]] = {
 TEXTS = {key: {"fi": fi, "en": en} for key, (fi, en, _) in THEMES.items()}
 
 WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*", re.UNICODE)
-PLACEHOLDER = re.compile(r"\[[^\]]*\]")  # e.g. "[sähköposti/e-mail]" put in by the loader
+PLACEHOLDER = re.compile(r"\u27e6[^\u27e7]*\u27e7|\[[^\]]*\]")  # the loader's "⟦email⟧", or "[…]" typed
 
 
 @lru_cache(maxsize=20_000)

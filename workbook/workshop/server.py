@@ -170,9 +170,11 @@ class Page(tornado.web.RequestHandler):
     def refuse(self, reason: str, status: int = 409):
         self.answer({"ok": False, "reason": reason, "message": tr(views.TEXTS, reason, self.lang)}, status)
 
-    def page(self, template: str, config: dict[str, Any]):
+    def page(self, script: str, role: str, config: dict[str, Any]):
+        """The one page template with ``script`` (participant, facilitator or code) and its data."""
         self.xsrf_token  # sets the CSRF cookie that the page's script sends back with each write
-        html = (STATIC / template).read_text(encoding="utf-8")
+        html = (STATIC / "page.html").read_text(encoding="utf-8").replace("{{script}}", script) \
+            .replace("{{role}}", role)
         # JSON inside <script type="application/json">: escape what could end the element.
         blob = json.dumps(config, ensure_ascii=False).replace("<", "\\u003c").replace(">", "\\u003e") \
             .replace("&", "\\u0026")
@@ -203,7 +205,7 @@ class ParticipantPage(Page):
 class JoinPage(ParticipantPage):
     def get(self, code: str):
         self.check_code(code)
-        self.page("participant.html", views.participant_config(self.workshop, self.lang))
+        self.page("participant", "participant", views.participant_config(self.workshop, self.lang))
 
 
 class CodeForm(Page):
@@ -212,7 +214,7 @@ class CodeForm(Page):
         if code:
             self.redirect(f"/j/{tornado.escape.url_escape(code)}?lang={self.lang}")
             return
-        self.page("code.html", {"lang": self.lang, "texts": views.language(self.lang)})
+        self.page("code", "participant", {"lang": self.lang, "texts": views.language(self.lang)})
 
 
 class ParticipantState(ParticipantPage):
@@ -296,7 +298,7 @@ class FacilitatorPage(Page):
 class FacilitatorHome(FacilitatorPage):
     def get(self, secret: str):
         self.check_secret(secret)
-        self.page("facilitator.html", views.facilitator_config(self.workshop, self.lang, self.join_url()))
+        self.page("facilitator", "facilitator", views.facilitator_config(self.workshop, self.lang, self.join_url()))
 
     def join_url(self) -> str:
         return f"{self.settings['public_url']}/j/{self.workshop.code}"

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
+from workbook import formats
 from workbook.i18n import label, tr
 from workbook.privacy import display_counts, suppression_note
 from workbook.vocab import ACTOR_TYPES
@@ -184,15 +185,10 @@ def facilitator_state(workshop: Workshop, lang: str) -> dict[str, Any]:
         "room_note": suppression_note(min_size, lang),
         "ratings": [{"action": titles[r.action_id], "raters": r.ratings,
                      "mean": "–" if r.ratings == 0 else tr(TEXTS, "mean_hidden", lang, n=min_size) if pd.isna(r.mean)
-                     else _decimal(r.mean, lang)}
+                     else formats.number(r.mean, lang, 1)}
                     for r in ratings.itertuples()],
         "last_event": state.last_seq,
     }
-
-
-def _decimal(value: float, lang: str) -> str:
-    text = f"{value:.1f}"
-    return text.replace(".", ",") if lang == "fi" else text
 
 
 def terminal_banner(workshop: Workshop, join: str, facilitator: str, db: object, lang: str) -> str:

@@ -1,5 +1,6 @@
 "use strict";
 document.getElementById("title").textContent = T.title;
+languageLink();
 document.getElementById("app").append(
   el("form", {method: "get", action: "/", class: "card"},
     el("label", {for: "code"}, T.code_prompt),
