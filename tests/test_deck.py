@@ -85,7 +85,7 @@ def all_text(prs) -> str:
 def test_each_focus_area_has_its_slide_and_every_action_appears_once(tuulimaa, decks):
     for lang, prs in decks.items():
         shown = titles(prs)
-        assert shown[0] == tuulimaa.name
+        assert shown[0] == tuulimaa.display_name(lang)  # the name in the deck's language
         assert shown[-1] == tr(common.TEXTS, "method", lang)
         for focus_area_id, name in focus_area_names(tuulimaa, lang).items():
             title = f"{focus_area_id} · {name}"
@@ -266,7 +266,7 @@ def test_template_gives_its_master_and_size_and_its_own_slides_are_dropped(hosti
 def test_cli_writes_the_deck_and_refuses_a_wrong_file_name(tmp_path, capsys):
     out = tmp_path / "out" / "board.pptx"
     assert cli.main(["deck", str(TUULIMAA), "--out", str(out), "--lang", "en"]) == 0
-    assert Presentation(out).slides[0].shapes.title.text_frame.text == load_project(TUULIMAA).name
+    assert Presentation(out).slides[0].shapes.title.text_frame.text == load_project(TUULIMAA).display_name("en")
     assert cli.main(["deck", str(TUULIMAA), "--out", str(tmp_path / "board.ppt")]) == 2
     assert "ending in .pptx" in capsys.readouterr().err
     assert cli.main(["deck", str(TUULIMAA), "--out", str(out), "--template", str(tmp_path / "none.pptx")]) == 2

@@ -59,7 +59,7 @@ def body_text(doc) -> str:
 def test_headings_are_word_heading_styles_with_a_table_of_contents(project, docs):
     for lang, doc in docs.items():
         found = headings(doc)
-        assert found[0] == ("Title", project.name)
+        assert found[0] == ("Title", project.display_name(lang))
         assert ("Heading 1", tr(SUMMARY_TEXTS, "title", lang)) in found
         assert ("Heading 1", tr(common.TEXTS, "method", lang)) in found
         for focus_area_id, name in focus_area_names(project, lang).items():
@@ -149,5 +149,5 @@ def test_template_styles_are_used_and_its_content_dropped(project, tmp_path, fil
     assert "TEMPLATE BODY TEXT" not in body_text(doc)
     assert doc.styles["Heading 1"].font.name == "Brand Sans"
     assert doc.sections[0].header.paragraphs[0].text == "Council header"
-    assert headings(doc)[0] == ("Title", project.name)
+    assert headings(doc)[0] == ("Title", project.display_name("en"))
     assert cli.main(["document", str(project.path), "--out", str(tmp_path / "report.doc")]) == 2

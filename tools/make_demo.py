@@ -33,14 +33,15 @@ XLSX_DIR = ROOT / "data" / "demo-lapland-xlsx"
 
 PROJECT = [
     ("name", "Lapin älykkään erikoistumisen strategian uudistus 2022–2023 (demo)"),
+    ("name_en", "Renewal of Lapland's smart specialisation strategy 2022–2023 (demo)"),
     ("region", "Lapland"),
     ("country", "FI"),
     ("period_start", "2023-03-01"),
     ("period_end", "2027-12-31"),
     ("languages", "fi;en"),
     ("min_group_size", "5"),
-    ("description", "Synteettinen demoaineisto: yritykset, henkilöt, vastaukset ja luvut ovat keksittyjä. "
-                    "Synthetic demo data: companies, people, answers and numbers are invented."),
+    ("description", "Synteettinen demoaineisto: yritykset, henkilöt, vastaukset ja luvut ovat keksittyjä."),
+    ("description_en", "Synthetic demo data: companies, people, answers and numbers are invented."),
     # Pages say the data is invented and cite this demo only for a project that says it is one.
     ("demo", "yes"),
 ]

@@ -184,7 +184,7 @@ def glossary_page(lang: str, project: Project | None = None):
                                   for v in values])
         columns["value"] = tr(GLOSSARY_TEXTS, "value", lang)
     page = HtmlReport(tr(GLOSSARY_TEXTS, "title", lang), lang,
-                      subtitle=project.name if project is not None else "")
+                      subtitle=project.display_name(lang) if project is not None else "")
     page.paragraph(tr(GLOSSARY_TEXTS, "intro", lang))
     page.table(table.rename(columns=columns))
     return page

@@ -121,7 +121,7 @@ def export(project: Project, out_dir: Path, lang: str = "fi", onepagers: bool = 
         area_ids = list(project.focus_areas["focus_area_id"])
         for focus_area_id in area_ids:
             area = focus_area.focus_area_page(project, focus_area_id, lang)
-            html = onepager.onepager_html(area, project.name, area_ids, lang, project.period,
+            html = onepager.onepager_html(area, project.display_name(lang), area_ids, lang, project.period,
                                           project.settings["country"])
             written.append(onepager.render_png(html, out_dir / f"onepager_{focus_area_id}_{lang}.png", browser, lang))
     written.append(write_xlsx(out_dir / f"action_plan_{lang}.xlsx", workbook_sheets(project, lang), lang))

@@ -291,12 +291,12 @@ def report(project: Project, lang: str) -> HtmlReport:
     start, end = project.period
     subtitle_key = "subtitle_period" if start is not None and end is not None else "subtitle"
     page = HtmlReport(tr(TEXTS, "title", lang), lang,
-                      subtitle=tr(TEXTS, subtitle_key, lang, project=project.name, region=project.region,
+                      subtitle=tr(TEXTS, subtitle_key, lang, project=project.display_name(lang), region=project.region,
                                   start=date_label(start, lang), end=date_label(end, lang)),
-                      footer=tr(TEXTS, "footer", lang, project=project.name))
+                      footer=tr(TEXTS, "footer", lang, project=project.display_name(lang)))
     page.trusted_html(f"<style>{PRINT_CSS}</style>")
-    if project.settings["description"]:
-        page.paragraph(project.settings["description"], kind="note")
+    if project.display_description(lang):
+        page.paragraph(project.display_description(lang), kind="note")
     add_to_report(page, all_parts(project, lang))
     return page
 

@@ -127,9 +127,9 @@ def build_report(project: Project, lang: str) -> HtmlReport:
     rounds = ev.assessment_rounds(project)
     report = HtmlReport(
         tr(TEXTS, "title", lang), lang,
-        subtitle=tr(TEXTS, "subtitle", lang, project=project.name, clusters=len(project.clusters),
+        subtitle=tr(TEXTS, "subtitle", lang, project=project.display_name(lang), clusters=len(project.clusters),
                     criteria=len(project.cluster_criteria)),
-        footer=tr(TEXTS, "footer", lang, project=project.name),
+        footer=tr(TEXTS, "footer", lang, project=project.display_name(lang)),
     )
     _summary(report, project, card, rounds, lang)
     report.heading(tr(TEXTS, "scorecard", lang))

@@ -193,7 +193,7 @@ def set_core_properties(properties, project: Project, title: str, lang: str) -> 
     """Document properties from the project, never from the clock or the user's account."""
     when = project_date(project)
     properties.title = plain(title)[:250]
-    properties.subject = plain(project.name)[:250]
+    properties.subject = plain(project.display_name(lang))[:250]
     properties.author = tr(TEXTS, "made_with", lang)
     properties.last_modified_by = tr(TEXTS, "made_with", lang)
     properties.created = when

@@ -275,7 +275,7 @@ def title_slide(deck: Deck, project: Project) -> None:
     slide = deck.prs.slides.add_slide(deck.layout(("Title Slide", "Otsikkodia"), 0))
     lines = [tr(TEXTS, "subtitle", deck.lang), " · ".join(p for p in (plain(project.region),
                                                                        period_text(project, deck.lang)) if p)]
-    boxes = [(slide.shapes.title, [plain(project.name)], TITLE_SIZE + 10, (Inches(1.4), Inches(2.4))),
+    boxes = [(slide.shapes.title, [plain(project.display_name(deck.lang))], TITLE_SIZE + 10, (Inches(1.4), Inches(2.4))),
              (next((p for p in slide.placeholders if p.placeholder_format.idx == 1), None), lines, BODY_SIZE + 4,
               (Inches(4.1), Inches(1.8)))]
     for shape, texts, size, (top, height) in boxes:
@@ -590,7 +590,7 @@ def deck_bytes(project: Project, lang: str = "fi", template: Path | None = None,
     cluster_slides(deck, project)
     shown = network_slide(deck, network_picture)
     method_slide(deck, project, shown)
-    set_core_properties(deck.prs.core_properties, project, f"{project.name} – {tr(TEXTS, 'subtitle', lang)}", lang)
+    set_core_properties(deck.prs.core_properties, project, f"{project.display_name(lang)} – {tr(TEXTS, 'subtitle', lang)}", lang)
     buffer = io.BytesIO()
     deck.prs.save(buffer)
     return deterministic_zip(buffer.getvalue(), project_date(project))

@@ -326,7 +326,7 @@ def document_bytes(project: Project, lang: str = "fi", template: Path | None = N
     images = iter(figure_pngs([without_title(f) for f in figures], lang, browser))
     document = _open_template(template, lang)
     writer = _Writer(document, lang)
-    document.add_heading(plain(project.name), level=0)
+    document.add_heading(plain(project.display_name(lang)), level=0)
     writer.paragraph(tr(TEXTS, "subtitle", lang))
     writer.paragraph(" · ".join(p for p in (plain(project.region), period_text(project, lang)) if p))
     writer.paragraph(suppression_note(project.min_group_size, lang), "note")
@@ -344,7 +344,7 @@ def document_bytes(project: Project, lang: str = "fi", template: Path | None = N
             writer.figure(next(images), figure_title(item.content))
         elif item.kind == "page_break":
             document.add_page_break()
-    set_core_properties(document.core_properties, project, f"{project.name} – {tr(TEXTS, 'subtitle', lang)}", lang)
+    set_core_properties(document.core_properties, project, f"{project.display_name(lang)} – {tr(TEXTS, 'subtitle', lang)}", lang)
     buffer = io.BytesIO()
     document.save(buffer)
     return deterministic_zip(buffer.getvalue(), project_date(project))

@@ -36,7 +36,7 @@ EXCEL_SHEET_NAME_LIMIT = 31
 def render_html(project: Project, sections: list[Section], lang: str) -> str:
     """The summary as one self-contained HTML page."""
     start, end = project.period
-    subtitle = tr(TEXTS, "subtitle", lang, project=project.name, region=project.region)
+    subtitle = tr(TEXTS, "subtitle", lang, project=project.display_name(lang), region=project.region)
     if start is not None and end is not None:
         subtitle += " · " + tr(TEXTS, "period", lang, start=start.year, end=end.year)
     report = HtmlReport(tr(SUMMARY_TEXTS, "title", lang), lang, subtitle=subtitle,
