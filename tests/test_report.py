@@ -12,6 +12,7 @@ import html
 import json
 import os
 import re
+import zipfile
 from pathlib import Path
 
 import nbformat
@@ -353,6 +354,34 @@ def test_second_region_pack_holds_no_absolute_path_and_never_cites_the_lapland_d
     for page in sorted((pack / "working" / "notebooks").glob("*.html")):
         text = page.read_text(encoding="utf-8")
         assert "Kysymys" not in text and "Huomioitavaa" not in text and "`PROJECT`" not in text, page.name
+
+
+def test_no_respondent_name_or_email_reaches_any_file_of_the_pack(tuulimaa_packs):
+    """Every output format of the pack — HTML, CSV, GEXF, GraphML, SVG, PNG, ipynb, the
+    manifest, and the xlsx, pptx and docx unzipped — searched for the raw survey export's
+    names and e-mail addresses."""
+    folder, _ = tuulimaa_packs
+    raw = (TUULIMAA / "surveys" / "S1.csv").read_text(encoding="utf-8-sig").splitlines()
+    header = raw[0].split(",")
+    rows = [line.split(",") for line in raw[1:]]
+    names = {row[header.index("Nimi")] for row in rows}
+    emails = {row[header.index("Sähköposti")] for row in rows}
+    assert len(names) > 10 and all("@" in e for e in emails)
+    searched, leaks = set(), []
+    for path in sorted((folder / "en1").rglob("*")):
+        if not path.is_file():
+            continue
+        searched.add(path.suffix)
+        if zipfile.is_zipfile(path):
+            with zipfile.ZipFile(path) as archive:
+                parts = [archive.read(member) for member in archive.namelist()]
+        else:
+            parts = [path.read_bytes()]
+        text = b"\n".join(parts).decode("utf-8", errors="replace")
+        leaks += [(path.name, value) for value in emails if value in text]
+        leaks += [(path.name, name) for name in names if re.search(rf"{re.escape(name)}(?!\d)", text)]
+    assert {".html", ".csv", ".gexf", ".graphml", ".ipynb", ".json", ".xlsx", ".pptx", ".docx", ".png"} <= searched
+    assert leaks == []
 
 
 TUULIMAA_DESCRIPTION = "Fictional second demo region: every organisation, person and number is invented."
