@@ -44,7 +44,7 @@ def test_workbook_lists_actions_grouped_by_focus_area_in_the_readers_language(wr
     book = load_workbook(written["en"][1])
     assert book.sheetnames == ["Actions", "Actions by focus area", "Focus areas", "Funding", "Organisations",
                                "Indicators", "Input to action", "Inputs without action", "Voice share",
-                               "Plan checks", "EU S3 condition"]
+                               "EU S3 condition"]  # the plan checks are the consultant's (working/), not here
     rows = list(book["Actions by focus area"].iter_rows(values_only=True))
     header = rows[0]
     pairs = [(row[header.index("Focus area id")], row[header.index("Action")]) for row in rows[1:] if row[1]]

@@ -5,7 +5,8 @@ Writes, for one language:
 ``actions_by_focus_area_<lang>.html``
     a self-contained report (opens without network, prints on A4 landscape) with the
     pages of :mod:`~workbook.actionplan.pages`: the portfolio, one section per focus
-    area, the trace from input to action, the plan checks and the EU S3 checklist;
+    area, the trace from input to action and the EU S3 checklist (the plan's quality
+    checks are the consultant's: ``workbook report`` puts them under ``working/``);
 ``onepager_<focus area>_<lang>.png``
     one 16:9 slide image per focus area (needs a headless Chromium or Chrome);
 ``action_plan_<lang>.xlsx``
@@ -21,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from workbook.actionplan import checks, eu_s3, focus_area, onepager, pages, portfolio, trace
+from workbook.actionplan import eu_s3, focus_area, onepager, pages, portfolio, trace
 from workbook.actionplan.labels import focus_area_names, for_display, header
 # The report's texts and column choices live in pages; the dashboard (workbook.dashboard.pages.actions)
 # still imports them from here.
@@ -41,7 +42,6 @@ SHEET_TEXTS = {
     "sheet_trace": {"fi": "Ideasta toimenpiteeksi", "en": "Input to action"},
     "sheet_unused": {"fi": "Ideat ilman toimenpidettä", "en": "Inputs without action"},
     "sheet_voice": {"fi": "Äänen osuus", "en": "Voice share"},
-    "sheet_checks": {"fi": "Laatutarkistukset", "en": "Plan checks"},
     "sheet_s3": {"fi": "EU S3 -edellytys", "en": "EU S3 condition"},
     "shared_note": {
         "fi": "Usean painopistealueen toimenpide on tässä jokaisen palvelemansa alueen alla, ja sen budjetti "
@@ -84,8 +84,6 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, Sheet]:
     indicators = focus_area.indicator_progress(project, lang)
     indicators.insert(len(indicators.columns) - 1, "focus_area", indicators["focus_area_id"].map(names))
     voice = trace.voice_share(project, by="actor_type")
-    findings = checks.plan_checks(project, lang)
-    findings = findings.assign(check=findings["check"].map(lambda code: tr(checks.TEXTS, code, lang)))
     shared = tr(SHEET_TEXTS, "shared_note", lang, sheet=tr(SHEET_TEXTS, "sheet_actions", lang),
                 total=money(project.actions["budget_eur"].sum(), lang))
     sheets = {
@@ -94,7 +92,7 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, Sheet]:
         "sheet_organisations": (organisations, None), "sheet_indicators": (indicators, None),
         "sheet_trace": (trace.trace_links(project, lang), None),
         "sheet_unused": (trace.inputs_without_action(project, lang), None),
-        "sheet_voice": (voice, None), "sheet_checks": (findings, None),
+        "sheet_voice": (voice, None),
         "sheet_s3": (eu_s3.s3_checklist(project, lang), None),
     }
     return {tr(SHEET_TEXTS, key, lang): _sheet(frame, lang, note) for key, (frame, note) in sheets.items()}
