@@ -51,13 +51,13 @@ def keep_images(pdf: Path, name: str, last_page: int) -> list[Path]:
 def test_libreoffice_renders_one_page_per_slide_with_every_title(tmp_path):
     project = load_project(TUULIMAA)
     path = tmp_path / "deck.pptx"
-    path.write_bytes(deck.deck_bytes(project, "en"))
+    path.write_bytes(deck.deck_bytes(project, "en", network_picture=deck.network_image(project, "en")))
     pdf = to_pdf(path)
     slides = Presentation(path).slides
     assert pdf_pages(pdf) == len(slides)
-    text = pdf_text(pdf)
+    text = "".join(pdf_text(pdf).split())  # a title wrapped by LibreOffice may gain a space at the break
     for slide in slides:
-        assert " ".join(slide.shapes.title.text_frame.text.split()) in text
+        assert "".join(slide.shapes.title.text_frame.text.split()) in text
     assert keep_images(pdf, "deck_tuulimaa_en", len(slides))
 
 
