@@ -319,11 +319,11 @@ def _csv_field(value: object) -> str:
     return text
 
 
-def csv_text(frame: pd.DataFrame) -> str:
+def csv_text(frame: pd.DataFrame, delimiter: str = ",") -> str:
     """CSV text of a table: text cells made inert (see :func:`inert_text`), also after each
     ``;`` inside them, and quoted when they hold a comma, a semicolon, a tab, a quote or a
     line break, so that no field splits and no piece becomes a formula whichever separator
-    the reader's Excel uses.
+    the reader's Excel uses. ``delimiter`` is ``,`` or one of those it quotes (``;``, tab).
 
     Examples
     --------
@@ -333,6 +333,6 @@ def csv_text(frame: pd.DataFrame) -> str:
     ok,2.0
     "Oy;'=1+1",
     """
-    lines = [",".join(_csv_field(str(column)) for column in frame.columns)]
-    lines += [",".join(_csv_field(value) for value in row) for row in frame.itertuples(index=False)]
+    lines = [delimiter.join(_csv_field(str(column)) for column in frame.columns)]
+    lines += [delimiter.join(_csv_field(value) for value in row) for row in frame.itertuples(index=False)]
     return "\n".join(lines) + "\n"

@@ -11,13 +11,11 @@ clash with the project's.
 
 from __future__ import annotations
 
-import csv
-import io
 from pathlib import Path
 
 import pandas as pd
 
-from workbook.outputs import ExportError, inert_text, write_bytes_atomic
+from workbook.outputs import ExportError, csv_text, write_bytes_atomic
 from workbook.project import Project
 from workbook.workshop.events import WorkshopState
 from workbook.workshop.results import draft_actions, rating_summary
@@ -108,17 +106,6 @@ def project_dialect(project: Project) -> tuple[str, str]:
     return (";" if first_line.count(";") > first_line.count(",") else ","), encoding
 
 
-def csv_rows(frame: pd.DataFrame, delimiter: str) -> str:
-    """CSV text with every text cell inert in a spreadsheet."""
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, lineterminator="\n")
-    writer.writerow(frame.columns)
-    for row in frame.itertuples(index=False):
-        writer.writerow(["" if value is None or (isinstance(value, float) and pd.isna(value))
-                         else inert_text(value) if isinstance(value, str) else value for value in row])
-    return buffer.getvalue()
-
-
 def export_workshop(state: WorkshopState, project: Project, activity_id: str, out: Path) -> list[Path]:
     """Check the workshop's rows against ``project`` and write them to ``out``.
 
@@ -142,5 +129,5 @@ def export_workshop(state: WorkshopState, project: Project, activity_id: str, ou
     if state.ratings:
         tables["action_ratings"] = rating_summary(state, actions, project.min_group_size)
     for name, frame in tables.items():
-        written.append(write_bytes_atomic(out / f"{name}.csv", csv_rows(frame, delimiter).encode(encoding)))
+        written.append(write_bytes_atomic(out / f"{name}.csv", csv_text(frame, delimiter).encode(encoding)))
     return written
