@@ -19,7 +19,8 @@ from pathlib import Path
 import pytest
 
 from workbook import load_project
-from workbook.dashboard.filters import FilterState, filter_project
+from workbook.dashboard.filters import ALL, FilterState, filter_options, filter_project, state_from_choices
+from workbook.dashboard.pages.network import selection_network
 from workbook.dashboard.harness import (
     LAPTOP, PROJECTOR, RequestLog, ServedDashboards, open_browser, page_generation, wait_for_generation,
     wait_until_drawn, wait_until_quiet,
@@ -149,6 +150,38 @@ def test_filters_change_the_headline_figures(server, page):
     page.click(".wb-filter-reset button, button.wb-filter-reset")
     wait_for_generation(page, generation + 2)
     assert _text(page, card) == f"{int(everyone['organisations_reached'])}"
+
+
+def test_the_network_map_follows_the_filters_in_place(server, page):
+    """A filter change reaches the map's frame as the filtered part of the network, drawn in
+    place: the frame is not reloaded, it shows exactly the actors of the network the page's
+    other views are computed from, and the whole network comes back on reset."""
+    demo = load_project(DEMO)
+    name, cluster = next((name, value) for name, value in filter_options(demo, "en").clusters if value != ALL)
+    part = selection_network(filter_project(demo, state_from_choices(ALL, ALL, ALL, cluster)))
+    assert 0 < part.graph.number_of_nodes() < len(demo.actors)
+
+    page.goto(server.url("network", lang="en"))
+    wait_until_drawn(page)
+    page.wait_for_selector(".wb-network-frame[data-wb-drawn=true]")
+    frame = next(f for f in page.frames if f.parent_frame is not None and f.evaluate("typeof network") == "object")
+    frame.evaluate("window.__wbSameFrame = true")
+    total = frame.evaluate("nodes.get({filter: n => !n.hidden}).length")
+    assert total == len(demo.actors)
+
+    page.select_option(".wb-filter-cluster select", label=name)
+    page.wait_for_selector(".wb-network-frame[data-wb-updates='1']")
+    assert frame.evaluate("window.__wbSameFrame") is True, "the frame was reloaded"
+    shown = frame.evaluate("nodes.get({filter: n => !n.hidden}).map(n => n.id)")
+    assert sorted(shown) == sorted(str(node) for node in part.graph.nodes)
+    assert int(page.get_attribute(".wb-network-frame", "data-wb-shown")) == part.graph.number_of_nodes()
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "network_cluster_filter_en.png"), full_page=False)
+
+    page.click(".wb-filter-reset button, button.wb-filter-reset")
+    page.wait_for_selector(".wb-network-frame[data-wb-updates='2']")
+    assert frame.evaluate("nodes.get({filter: n => !n.hidden}).length") == total
+    assert frame.evaluate("window.__wbSameFrame") is True
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):

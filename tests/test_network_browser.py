@@ -12,7 +12,7 @@ from workbook import load_project
 from workbook.network.export import export
 from workbook.network.graphs import build_network
 from workbook.network.metrics import actor_metrics
-from workbook.network.view import NetworkExplorer, ViewState, view_graph, view_names
+from workbook.network.view import NetworkExplorer, ViewState, network_iframe, view_graph, view_names
 
 pytestmark = pytest.mark.browser
 
@@ -97,7 +97,7 @@ def test_widget_view_in_a_hidden_tab_fits_once_shown_and_runs_nothing(browser, h
     host = tmp_path / "host.html"
     # Voilà renders outputs while hidden: the view must fit itself once it gets a size.
     host.write_text('<!DOCTYPE html><html><body><div id="tab" style="display:none">'
-                    f"{explorer.view.value}</div></body></html>", encoding="utf-8")
+                    f"{network_iframe(explorer.view.page, 600, 'fi')}</div></body></html>", encoding="utf-8")
     page, requests = _open(browser, host)
     page.wait_for_function("document.querySelector('iframe') !== null")
     frame = page.frames[1]

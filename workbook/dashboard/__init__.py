@@ -12,6 +12,16 @@ from workbook.dashboard.filters import FilterState, Selection, filter_project
 from workbook.dashboard.widgets import Filters, LanguageSwitch, Page, Panel, View
 
 __all__ = [
-    "FilterState", "Filters", "LanguageSwitch", "Page", "Panel", "Selection", "View", "filter_project",
+    "FilterState", "Filters", "LanguageSwitch", "MapView", "Page", "Panel", "Selection", "View", "filter_project",
     "initial_language", "load_dashboard_project", "visitor_language",
 ]
+
+
+def __getattr__(name: str):
+    # The network map (anywidget, the network page's modules) is imported only by the page
+    # that shows it: every other page's kernel would pay for it at every visit.
+    if name == "MapView":
+        from workbook.dashboard.network_map import MapView
+
+        return MapView
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

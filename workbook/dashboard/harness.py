@@ -37,6 +37,8 @@ DRAWN_SCRIPT = """() => {
   const views = [...page.querySelectorAll('.wb-view')];
   return views.length > 0 && views.every(view => {
     if (view.querySelector('.wb-show')) return true;  // a deferred view waiting to be asked for
+    const map = view.querySelector('.wb-network-frame');
+    if (map) return map.dataset.wbDrawn === 'true';  // the page in the frame has drawn
     const output = view.querySelector('.widget-output');
     if (output) {
       const plots = output.querySelectorAll('.js-plotly-plot');

@@ -27,22 +27,87 @@
   });
   // Ties enter vis.js already shown or hidden as the first view wants them: at 20,000 ties an
   // update of every tie right after adding them cost seconds.
-  allEdges.forEach(function (e) {
-    var w = visibleWeight(e), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
-    e.hidden = !(w > 0);
-    e.width = width;
-    drawnEdges.set(e.id, e.hidden + "|" + width);
-  });
-  edges.add(allEdges);
-  allEdges.forEach(function (e) {
-    neighbours.get(e.from).push([e.to, e]);
-    neighbours.get(e.to).push([e.from, e]);
-  });
+  var edgeByPair = new Map();
+  allEdges.forEach(function (e) { edgeByPair.set(pairKey(e.from, e.to), e); });
+  addEdges(allEdges);
+  linkNeighbours();
   var edgeWeight = new Map();
   var shown = new Set();
   var userMoved = false;
 
   function copy(value) { return JSON.parse(JSON.stringify(value)); }
+
+  function pairKey(a, b) { return a < b ? a + "\u0000" + b : b + "\u0000" + a; }
+
+  function addEdges(list) {
+    list.forEach(function (e) {
+      var w = visibleWeight(e), width = w > 0 ? Math.min(1 + Math.log2(w), 6) : 1;
+      e.hidden = !(w > 0);
+      e.width = width;
+      drawnEdges.set(e.id, e.hidden + "|" + width);
+    });
+    edges.add(list);
+  }
+
+  function linkNeighbours() {
+    neighbours.forEach(function (list) { list.length = 0; });
+    allEdges.forEach(function (e) {
+      if (!e.layers.length) { return; }
+      neighbours.get(e.from).push([e.to, e]);
+      neighbours.get(e.to).push([e.from, e]);
+    });
+  }
+
+  /* A selection: the part of the network a dashboard's filters leave, computed in Python
+   * (actors in view with their measures in that part, ties with their weights in it). The
+   * page keeps every actor's place and replaces only what the selection says; actors outside
+   * it are hidden. Only ids the page knows, numbers and known roles are taken. */
+  var ROLES = new Set(Object.keys(DATA.labels.roles));
+  var COLOUR = /^#[0-9a-fA-F]{6}$/;
+  function takeSelection(selection) {
+    if (!selection || typeof selection.nodes !== "object" || selection.nodes === null ||
+        !Array.isArray(selection.ties) || !Array.isArray(selection.layers)) { return false; }
+    var own = Object.prototype.hasOwnProperty;
+    allNodes.forEach(function (n) {
+      var row = own.call(selection.nodes, n.id) ? selection.nodes[n.id] : null;
+      n.sel = Array.isArray(row);
+      if (!n.sel) { return; }
+      n.c = typeof row[0] === "number" && isFinite(row[0]) ? row[0] : null;
+      n.r = ROLES.has(row[1]) ? row[1] : "other";
+      DATA.metrics.forEach(function (key, i) { var v = Number(row[2 + i]); n.m[key] = isFinite(v) ? v : 0; });
+    });
+    // Ties of an actor left out need no change: vis.js hides them with the actor, and a
+    // selection that brings the actor back brings its ties' weights too.
+    allEdges.forEach(function (e) {
+      if (nodeById.get(e.from).sel && nodeById.get(e.to).sel) { e.lw = {}; e.layers = []; }
+    });
+    var added = [];
+    selection.ties.forEach(function (row) {
+      if (!Array.isArray(row) || !nodeById.has(row[0]) || !nodeById.has(row[1]) || row[0] === row[1]) { return; }
+      var key = pairKey(row[0], row[1]), e = edgeByPair.get(key);
+      if (e === undefined) {
+        e = { id: "s" + edgeByPair.size, from: row[0], to: row[1], layers: [], lw: {} };
+        edgeByPair.set(key, e);
+        allEdges.push(e);
+        added.push(e);
+      }
+      selection.layers.forEach(function (layer, i) {
+        var w = Number(row[2 + i]);
+        if (typeof layer === "string" && isFinite(w) && w > 0) { e.lw[layer] = w; e.layers.push(layer); }
+      });
+    });
+    if (added.length) { addEdges(added); }
+    linkNeighbours();
+    var palette = selection.community_colours;
+    if (palette && typeof palette === "object") {
+      var colours = {};
+      Object.keys(palette).forEach(function (k) { if (COLOUR.test(String(palette[k]))) { colours[k] = palette[k]; } });
+      DATA.palettes.community = colours;
+      DATA.legend_order.community = Object.keys(colours).concat(["__none"]);
+    }
+    sizeTop.clear();
+    return true;
+  }
 
   function el(tag, text, className) {
     var node = document.createElement(tag);
@@ -101,7 +166,7 @@
     if (state.size_by === "none") { return low; }
     if (!sizeTop.has(state.size_by)) {
       var top = 0;
-      allNodes.forEach(function (m) { top = Math.max(top, m.m[state.size_by] || 0); });
+      allNodes.forEach(function (m) { if (m.sel !== false) { top = Math.max(top, m.m[state.size_by] || 0); } });
       sizeTop.set(state.size_by, top);
     }
     var most = sizeTop.get(state.size_by), value = Math.max(n.m[state.size_by] || 0, 0);
@@ -109,6 +174,7 @@
   }
 
   function nodePasses(n) {
+    if (n.sel === false) { return false; }
     if (state.actor_types !== null && state.actor_types.indexOf(n.t) < 0) { return false; }
     if (state.focus_area !== null && n.fa.indexOf(state.focus_area) < 0) { return false; }
     if (state.municipality !== null && n.mu !== state.municipality) { return false; }
@@ -597,11 +663,17 @@
   }
   window.addEventListener("message", function (event) {
     var message = event.data;
-    if (event.source !== window.parent || !message || message.wb !== "state" || typeof message.state !== "object") { return; }
+    if (event.source !== window.parent || !message) { return; }
     var started = performance.now();
-    Object.keys(message.state).forEach(function (key) {
-      if (acceptable(key, message.state[key])) { state[key] = message.state[key]; }
-    });
+    if (message.wb === "selection") {
+      if (!takeSelection(message.selection)) { return; }
+    } else if (message.wb === "state" && typeof message.state === "object" && message.state !== null) {
+      Object.keys(message.state).forEach(function (key) {
+        if (acceptable(key, message.state[key])) { state[key] = message.state[key]; }
+      });
+    } else {
+      return;
+    }
     if (DATA.colourings.every(function (c) { return c[0] !== state.colour_by; })) { state.colour_by = DATA.state.colour_by; }
     if (DATA.sizings.every(function (c) { return c[0] !== state.size_by; })) { state.size_by = DATA.state.size_by; }
     state.depth = Math.max(0, Math.min(5, Math.round(state.depth)));

@@ -297,21 +297,26 @@ def _without_vis_stylesheet(page: str, pyvis_net) -> str:
     return page.replace(f"<style>{stylesheet}</style>", "", 1)
 
 
+def _measures(row: pd.Series | None) -> tuple[dict[str, float], int | None, str]:
+    """An actor's measures, community and role (see :data:`ROLE_LABELS`) from its metrics row."""
+    values = {k: (round(float(row[k]), 5) if row is not None else 0.0) for k in METRIC_COLUMNS}
+    community = None if row is None or pd.isna(row["community"]) else int(row["community"])
+    if row is not None and row["broker"]:
+        role = "broker"
+    elif row is None or row["isolate"]:
+        role = "isolate"
+    elif row["weakly_connected"]:
+        role = "weak"
+    else:
+        role = "other"
+    return values, community, role
+
+
 def _node_records(graph: nx.Graph, metrics: pd.DataFrame, positions) -> list[dict]:
     by_id = metrics.set_index("actor_id")
     records = []
     for node, data in graph.nodes(data=True):
-        row = by_id.loc[node] if node in by_id.index else None
-        values = {k: (round(float(row[k]), 5) if row is not None else 0.0) for k in METRIC_COLUMNS}
-        community = None if row is None or pd.isna(row["community"]) else int(row["community"])
-        if row is not None and row["broker"]:
-            role = "broker"
-        elif row is None or row["isolate"]:
-            role = "isolate"
-        elif row["weakly_connected"]:
-            role = "weak"
-        else:
-            role = "other"
+        values, community, role = _measures(by_id.loc[node] if node in by_id.index else None)
         x, y = positions[node]
         records.append({
             "id": str(node), "nm": str(data.get("name") or node), "x": x, "y": y, "shape": "dot", "size": 5,
@@ -359,6 +364,11 @@ def _options(size: int) -> dict:
     }
 
 
+def _state_data(state: ViewState) -> dict:
+    """A view state as the page's script takes it (lists for tuples)."""
+    return {key: (list(value) if isinstance(value, tuple) else value) for key, value in asdict(state).items()}
+
+
 def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames, state: ViewState, title: str,
                controls: bool) -> dict:
     present_layers = {layer for edge in edges for layer in edge["lw"]}
@@ -369,10 +379,9 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
     clusters = [c for c in names.clusters if c in cluster_ids] + sorted(cluster_ids - set(names.clusters))
     communities = sorted({n["c"] for n in nodes if n["c"] is not None})
     community_colours = style.category_colours([str(c) for c in communities])
-    state_data = {k: (list(v) if isinstance(v, tuple) else v) for k, v in asdict(state).items()}
     layers = [layer for layer in LAYERS if layer in present_layers] + sorted(present_layers - set(LAYERS))
     return {
-        "lang": lang, "title": title, "controls": controls, "state": state_data,
+        "lang": lang, "title": title, "controls": controls, "state": _state_data(state),
         "texts": {key: tr(TEXTS, key, lang) for key in _PAGE_TEXTS},
         "labels": {
             "actor_types": {c: label(vocab.ACTOR_TYPES, c, lang) for c in vocab.ACTOR_TYPES},
@@ -402,6 +411,39 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
         "metrics": list(METRIC_COLUMNS),
         "unit": UNIT, "radius": list(NODE_RADIUS),
         "max_weight": max((sum(e["lw"].values()) for e in edges), default=1.0),
+    }
+
+
+def selection_data(graph: nx.Graph, metrics: pd.DataFrame) -> dict:
+    """A part of the network, as a page drawn for the whole network takes it in place
+    (message ``{"wb": "selection", "selection": ...}``): the actors in the part with their
+    community, role and measures in it, its ties with their weight in each layer, and the
+    colours of its communities. Actors the part leaves out are hidden; every actor keeps its
+    place.
+
+    Examples
+    --------
+    >>> graph = nx.Graph()
+    >>> graph.add_edge("a", "b", layers=("activity",), weight_activity=2.0)
+    >>> from workbook.network.metrics import actor_metrics
+    >>> part = selection_data(graph, actor_metrics(graph))
+    >>> part["ties"], part["layers"], sorted(part["nodes"])
+    ([['a', 'b', 2]], ['activity'], ['a', 'b'])
+    """
+    by_id = metrics.set_index("actor_id")
+    nodes = {}
+    for node in graph.nodes:
+        values, community, role = _measures(by_id.loc[node] if node in by_id.index else None)
+        nodes[str(node)] = [community, role, *(values[k] for k in METRIC_COLUMNS)]
+    edges = _edge_records(graph)
+    present = {layer for edge in edges for layer in edge["lw"]}
+    layers = [layer for layer in LAYERS if layer in present] + sorted(present - set(LAYERS))
+    communities = sorted({row[0] for row in nodes.values() if row[0] is not None})
+    return {
+        "nodes": nodes,
+        "ties": [[e["from"], e["to"], *(_short(e["lw"].get(layer, 0.0)) for layer in layers)] for e in edges],
+        "layers": layers,
+        "community_colours": style.category_colours([str(c) for c in communities]),
     }
 
 
@@ -508,8 +550,9 @@ class NetworkExplorer:
     """The network view with ipywidgets controls, for JupyterLab and Voilà dashboards.
 
     ``explorer.widget`` is the ipywidgets box to display (a notebook displays the explorer
-    itself). Each change of a control redraws the page inside a sandboxed iframe held by an
-    ``ipywidgets.HTML``; the layout is computed once, so actors keep their places.
+    itself). The page is built once, in a sandboxed frame (:class:`~workbook.network.frame.NetworkFrame`);
+    each change of a control is sent to it as new settings and the drawing changes in place,
+    every actor keeping its place.
 
     Examples
     --------
@@ -519,8 +562,8 @@ class NetworkExplorer:
     >>> network = build_network(tiny_project())
     >>> explorer = NetworkExplorer(view_graph(network), actor_metrics(network), "en")
     >>> explorer.colour_by.value = "community"
-    >>> explorer.state.colour_by, "srcdoc" in explorer.view.value
-    ('community', True)
+    >>> explorer.state.colour_by, explorer.view.message["state"]["colour_by"]
+    ('community', 'community')
     """
 
     def __init__(self, graph: nx.Graph, metrics: pd.DataFrame, lang: str, *, names: ViewNames | None = None,
@@ -530,7 +573,6 @@ class NetworkExplorer:
         check_lang(lang)
         self._graph, self._metrics, self._lang = graph, metrics, lang
         self._names = names or ViewNames()
-        self._title, self._height = title, height
         self._positions = map_positions(graph, metrics, seed)
         start = state or ViewState()
         records = _node_records(graph, metrics, self._positions)
@@ -569,7 +611,11 @@ class NetworkExplorer:
         self.depth = widgets.BoundedIntText(value=start.depth, min=0, max=5, description=text("depth"), style=wide)
         self.hide_unlinked = widgets.Checkbox(value=start.hide_unlinked, description=text("hide_unlinked"),
                                               indent=False)
-        self.view = widgets.HTML()
+        from workbook.network.frame import NetworkFrame
+
+        page = network_page(graph, metrics, lang, names=self._names, state=start, title=title, controls=False,
+                            positions=self._positions)
+        self.view = NetworkFrame(page=page, height=height, title=tr(TEXTS, "frame_title", lang))
         self._paused = False
         controls = [self.layers, self.actor_types, self.focus_area, self.municipality, self.colour_by,
                     self.size_by, self.min_weight, self.actor, self.depth, self.hide_unlinked]
@@ -599,9 +645,7 @@ class NetworkExplorer:
     def _refresh(self, change=None) -> None:
         if self._paused:
             return
-        page = network_page(self._graph, self._metrics, self._lang, names=self._names, state=self.state,
-                            title=self._title, controls=False, positions=self._positions)
-        self.view.value = network_iframe(page, self._height, self._lang)
+        self.view.message = {"wb": "state", "state": _state_data(self.state)}
 
     def with_state(self, **changes) -> "NetworkExplorer":
         """Set controls from :class:`ViewState` fields (e.g. ``focus="A001", depth=1``)."""

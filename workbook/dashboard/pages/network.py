@@ -22,7 +22,7 @@ from workbook.network import ActorNetwork, actor_metrics, build_network, network
 from workbook.network.format import metric
 from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
 from workbook.network.metrics import network_findings
-from workbook.network.view import map_positions, network_iframe, network_page, view_graph, view_names
+from workbook.network.view import map_positions, view_graph
 from workbook.project import Project
 
 TEXTS = {
@@ -46,7 +46,7 @@ MAP_HEIGHT = 680
 
 
 @dataclass
-class _Network:
+class NetworkOfSelection:
     """A network built from a selection, with its metrics (kept for the panels drawn from it)."""
 
     network: ActorNetwork
@@ -55,34 +55,31 @@ class _Network:
 
 
 @by_identity(maxsize=2)
-def _network(selection: Selection) -> _Network:
+def selection_network(selection: Selection) -> NetworkOfSelection:
     """The network of a selection, built once however many panels draw from it."""
     network = build_network(selection.project)
-    return _Network(network, view_graph(network), actor_metrics(network))
+    return NetworkOfSelection(network, view_graph(network), actor_metrics(network))
 
 
 @by_identity(maxsize=2)
-def _whole_network_positions(project: Project) -> dict:
-    """Seeded positions of every actor in the whole project's network (communities as lobes,
-    actors without ties set apart), computed once."""
+def whole_network(project: Project) -> NetworkOfSelection:
+    """The network of the whole project, built once."""
     network = build_network(project)
-    return map_positions(view_graph(network), actor_metrics(network), 0)
+    return NetworkOfSelection(network, view_graph(network), actor_metrics(network))
 
 
-def draw_map(selection: Selection, lang: str) -> str:
-    """The network map (offline, in a sandboxed frame), coloured by actor type."""
-    built = _network(selection)
-    if built.graph.number_of_nodes() == 0:
-        return paragraph(tr(TEXTS, "empty", lang), "note")
-    positions = _whole_network_positions(selection.full)
-    page = network_page(built.graph, built.metrics, lang, names=view_names(selection.full, lang),
-                        positions={node: positions[node] for node in built.graph.nodes})
-    return network_iframe(page, MAP_HEIGHT, lang)
+@by_identity(maxsize=2)
+def whole_network_positions(project: Project) -> dict:
+    """Seeded positions of every actor in the whole project's network (communities as lobes,
+    actors without ties set apart), computed once: every part of the network is drawn with
+    them, so the map does not jump when a filter changes."""
+    built = whole_network(project)
+    return map_positions(built.graph, built.metrics, 0)
 
 
 def draw_findings(selection: Selection, lang: str) -> str:
     """Size, connectedness, isolates, brokers and communities in plain sentences."""
-    built = _network(selection)
+    built = selection_network(selection)
     if built.graph.number_of_nodes() == 0:
         return paragraph(tr(TEXTS, "empty", lang), "note")
     summary = network_summary(built.network, built.metrics)
@@ -92,7 +89,7 @@ def draw_findings(selection: Selection, lang: str) -> str:
 def draw_gaps(selection: Selection, lang: str) -> str:
     """Per focus area: who is engaged, which kinds of actor and areas are missing, owners."""
     project = selection.with_all_actors
-    built = _network(selection)
+    built = selection_network(selection)
     findings = gap_findings(project, focus_area_gaps(project, built.network),
                             companies_without_rdi(project, built.network), focus_area_owners(project), lang)
     return bullets(findings)
@@ -100,7 +97,7 @@ def draw_gaps(selection: Selection, lang: str) -> str:
 
 def draw_brokers(selection: Selection, lang: str) -> str:
     """The brokers, most central first."""
-    metrics = _network(selection).metrics
+    metrics = selection_network(selection).metrics
     brokers = metrics[metrics["broker"]].sort_values(["betweenness", "name"], ascending=[False, True], kind="stable")
     if brokers.empty:
         return paragraph(tr(TEXTS, "no_brokers", lang))
@@ -113,7 +110,6 @@ def draw_brokers(selection: Selection, lang: str) -> str:
     return paragraph(tr(TEXTS, "brokers_note", lang)) + table(shown.head(15), lang=lang)
 
 
-MAP = Panel(TEXTS["map"], draw_map, wide=True, name="map")
 FINDINGS = Panel(TEXTS["findings"], draw_findings, name="findings")
 GAPS = Panel(TEXTS["gaps"], draw_gaps, name="gaps")
 BROKERS = Panel(TEXTS["brokers"], draw_brokers, name="brokers")

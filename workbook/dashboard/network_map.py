@@ -1,0 +1,97 @@
+"""The network page's map, changed in place when the filters or the language change.
+
+The map is drawn once per language for the whole project's network (every actor at the place
+the seeded layout gives it); a filter change then sends the frame only the part of the
+network the filters leave (:func:`workbook.network.view.selection_data`: actors in view with
+their measures there, ties with their weights there), and the page in the frame hides the
+rest without being rebuilt. What the map shows is exactly the network the page's other
+views are computed from.
+"""
+
+from __future__ import annotations
+
+import ipywidgets as widgets
+
+from workbook.dashboard.cache import by_identity
+from workbook.dashboard.context import server_log
+from workbook.dashboard.filters import Selection
+from workbook.dashboard.pages import network
+from workbook.dashboard.widgets import TEXTS as WIDGET_TEXTS, Filters, LanguageSwitch
+from workbook.htmlreport import escape
+from workbook.i18n import tr
+from workbook.network.frame import NetworkFrame
+from workbook.network.view import TEXTS as VIEW_TEXTS, network_page, selection_data, view_names
+from workbook.project import Project
+
+
+@by_identity(maxsize=2)
+def _whole_network_pages(project: Project) -> dict[str, str]:
+    """The map page of a project's whole network, per language (built when first asked for)."""
+    return {}
+
+
+def whole_network_page(project: Project, lang: str) -> str:
+    """The map of ``project``'s whole network in ``lang``, at the places every part keeps."""
+    pages = _whole_network_pages(project)
+    if lang not in pages:
+        built = network.whole_network(project)
+        pages[lang] = network_page(built.graph, built.metrics, lang, names=view_names(project, lang),
+                                   positions=network.whole_network_positions(project))
+    return pages[lang]
+
+
+class MapView(widgets.VBox):
+    """The map of the network page: a :class:`NetworkFrame` kept across filter changes, in
+    the page's layout of views (it takes a :class:`~workbook.dashboard.widgets.View`'s place).
+
+    ``drawn_for`` is the (state, language) the map shows; ``failed`` tells whether the last
+    drawing raised (the visitor then sees a short apology, the server's log the traceback).
+    """
+
+    def __init__(self, filters: Filters, language: LanguageSwitch, height: int = network.MAP_HEIGHT):
+        self.filters = filters
+        self.language = language
+        self.heading = widgets.HTML()
+        self.note = widgets.HTML()
+        self.frame = NetworkFrame(height=height)
+        self.drawn_for = None
+        self.failed = False
+        self._page_lang: str | None = None
+        super().__init__([self.heading, self.frame], layout=widgets.Layout(
+            width="100%", min_width="360px", margin="0 0 20px 0", padding="0 12px 0 0"))
+        self.add_class("wb-view")
+        self.add_class("wb-view-map")
+        filters.observe(self.redraw, names="selection")
+        language.observe(self.redraw, names="value")
+        self.redraw()
+
+    def redraw(self, _change=None) -> None:
+        lang = self.language.value
+        selection: Selection = self.filters.selection
+        self.heading.value = f'<h3 class="wb-view-title">{escape(tr(network.TEXTS, "map", lang))}</h3>'
+        try:
+            self._show(selection, lang)
+            self.failed = False
+        except Exception:
+            server_log().exception("the network map failed for %s", selection.state)
+            self.note.value = f'<p class="wb-error">{escape(tr(WIDGET_TEXTS, "view_failed", lang))}</p>'
+            self.children = (self.heading, self.note)
+            self.failed = True
+        self.drawn_for = (selection.state, lang)
+
+    def _show(self, selection: Selection, lang: str) -> None:
+        part = network.selection_network(selection)
+        if part.graph.number_of_nodes() == 0:
+            self.note.value = f'<p class="wb-note">{escape(tr(network.TEXTS, "empty", lang))}</p>'
+            self.children = (self.heading, self.note)
+            return
+        if self._page_lang != lang:
+            self.frame.title = tr(VIEW_TEXTS, "frame_title", lang)
+            self.frame.page = whole_network_page(selection.full, lang)
+            self._page_lang = lang
+        # The page holds the whole network: the unfiltered view needs no message, except to
+        # undo a part sent before.
+        whole = selection.state.is_everything and not self.frame.message
+        self.frame.message = {} if whole else {"wb": "selection",
+                                               "selection": selection_data(part.graph, part.metrics)}
+        self.children = (self.heading, self.frame)
