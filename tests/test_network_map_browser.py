@@ -72,6 +72,7 @@ def test_map_opens_filled_with_names_that_never_overlap(browser, pages, case, sc
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / f"network_map_{case}_{screen}.png"))
     assert figures["overlaps"] == 0, figures
+    assert figures["covered"] == 0, figures
     assert figures["labels"] >= min(15, figures["actors"] // 2), figures  # names are shown, not all hidden
     assert max(figures["width_share"], figures["height_share"]) >= 0.6, figures
     assert figures["outside"] == 0, figures

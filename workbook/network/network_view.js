@@ -368,6 +368,15 @@
       ctx.fillText(text, box.x + box.w / 2, box.y + 1);
       return true;
     }
+    // Circles are obstacles too: a name never covers another actor's circle (the spots tried
+    // for a name all lie outside its own circle). A pixel of room covers the rounding between
+    // this placement and vis.js's own.
+    ranked.forEach(function (n) {
+      var r = (drawnSize(n) || 0) * scale + 1;
+      var x = (n.x - view.x) * scale + w / 2, y = (n.y - view.y) * scale + h / 2;
+      if (x + r < 0 || y + r < 0 || x - r > w || y - r > h) { return; }
+      cells({ x: x - r, y: y - r, w: 2 * r, h: 2 * r }, true);
+    });
     var lonely = ranked.filter(function (n) { return n.r === "isolate"; });
     if (lonely.length && shown.size > lonely.length) {
       var b = boundsOf(lonely.map(function (n) { return n.id; }));

@@ -448,8 +448,8 @@ def selection_data(graph: nx.Graph, metrics: pd.DataFrame) -> dict:
 
 
 # What the browser test and the benchmark measure in an open page, with the page's own data:
-# the name boxes its script drew (``window.__wbLabelBoxes``), how many of them overlap, how
-# much of the canvas the drawn actors span, and whether actors without ties sit apart
+# the name boxes its script drew (``window.__wbLabelBoxes``), how many of them overlap each other
+# or another actor's circle, how much of the canvas the drawn actors span, and whether actors without ties sit apart
 # (all of them below every tied actor).
 MAP_FIGURES_SCRIPT = """(() => {
   const boxes = window.__wbLabelBoxes || [];
@@ -473,7 +473,18 @@ MAP_FIGURES_SCRIPT = """(() => {
     if (nodes.get(id).r === 'isolate') { lonely++; lonelyTop = Math.min(lonelyTop, d.y); }
     else { tiedBottom = Math.max(tiedBottom, d.y); }
   }
-  return {labels: boxes.filter(b => b.id !== null).length, overlaps: overlaps, width: width, height: height,
+  let covered = 0;  // names drawn over another actor's circle (placed as the page's script places names)
+  const scale = network.getScale(), view = network.getViewPosition();
+  for (const b of boxes) {
+    for (const id of shownIds) {
+      if (id === b.id) { continue; }
+      const r = nodes.get(id).size * scale;
+      const d = {x: (dom[id].x - view.x) * scale + width / 2, y: (dom[id].y - view.y) * scale + height / 2};
+      if (b.x < d.x + r && d.x - r < b.x + b.w && b.y < d.y + r && d.y - r < b.y + b.h) { covered++; break; }
+    }
+  }
+  return {labels: boxes.filter(b => b.id !== null).length, overlaps: overlaps, covered: covered,
+          width: width, height: height,
           width_share: (x1 - x0) / width, height_share: (y1 - y0) / height, outside: outside,
           actors: shownIds.length, lonely: lonely, lonely_apart: lonely === 0 || lonelyTop > tiedBottom};
 })()"""
