@@ -13,7 +13,7 @@ Prints measured figures and ratios:
    (goal: under 10 s and 1 GB);
 3. how the time grows from 1× to 10× to 50× the size of the demo;
 4. the map in headless Chromium at 1366×768 and 1920×1080 on the demo, a 30-actor region and
-   2,000 and 5,000 synthetic actors: time to draw, names shown and overlapping (goal 0), share of
+   2,000 and 5,000 synthetic actors: time to draw, names shown, overlapping and over circles (goal 0), share of
    the canvas used (goal >= 60 %), actors without ties set apart; screenshots in test-artifacts/;
 5. a filter change in the sandboxed frame: in place (message + vis.js DataSet updates) against
    the old path (the page regenerated in Python and reloaded), median of several changes; and a
@@ -213,7 +213,7 @@ def drawing(base: Path, only: str = "") -> None:
     from workbook.network.view import MAP_FIGURES_SCRIPT, map_positions, network_page, view_graph, view_names
 
     print("4. The map in headless Chromium (positions from Python, physics off); figures read from the page's "
-          "own script: names drawn, overlapping names (goal 0), share of the canvas the drawing spans "
+          "own script: names drawn, names overlapping each other or a circle (goal 0), share of the canvas the drawing spans "
           "(goal >= 60 % of width or height), actors without ties set apart")
     artifacts = ROOT / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -251,7 +251,7 @@ def drawing(base: Path, only: str = "") -> None:
                 shot = artifacts / f"bench_map_{k}_{width}x{height}.png"
                 page.screenshot(path=str(shot))
                 print(f"    {width}×{height}: drawn {drawn:.2f} s after navigation; {f['labels']} names shown, "
-                      f"{f['overlaps']} overlapping; drawing spans {f['width_share']:.0%} of the width and "
+                      f"{f["overlaps"]} overlapping, {f["covered"]} over another actor's circle; drawing spans {f['width_share']:.0%} of the width and "
                       f"{f['height_share']:.0%} of the height; {f['outside']} actors off-canvas; "
                       f"{f['lonely']} without ties, set apart: {f['lonely_apart']} ({shot.name})")
                 page.close()

@@ -1,6 +1,6 @@
 """A room full of people opening the dashboards at once (bounded load test, 127.0.0.1 only).
 
-    .venv/bin/python benchmarks/bench_room.py [N ...] [--mix] [--wait S]
+    .venv/bin/python benchmarks/bench_room.py [N ...] [--mix] [--wait S] [--before REV]
 
 For each N (default 1 5 10 20 30) a fresh ``workbook serve --visitors N`` serves the demo;
 once its pre-heated kernels are ready, N tabs of one headless Chromium open the overview
@@ -8,9 +8,15 @@ once its pre-heated kernels are ready, N tabs of one headless Chromium open the 
 
 - time to widgets, min / median / max (s), and pages that never drew within 120 s;
 - peak RSS of the server and its kernels (GiB);
-- CPU seconds of the server and its kernels during the visits (the browser's not counted);
+- CPU seconds of the server and its kernels (the browser's not counted): during the visits,
+  and in all until ``--wait`` seconds after every page closed (the visits, the kernels that
+  replace the used pre-heated ones, the shutdowns), and that total per visitor;
 - kernels left alive ``--wait`` seconds (default 90) after every page closed, beyond the
   pre-heated pools.
+
+``--before REV`` first runs the same rounds on the workbook of commit REV (a temporary git
+worktree; its own ``workbook serve``, without the options it did not have), so the table is
+printed before and after in one run.
 
 Goal on a 2-core machine: 30 visitors, every page drawn, 0 kernels left behind, kernel +
 server CPU for the 30 under 15 s in all. Figures depend on what else runs on the machine.
@@ -18,8 +24,10 @@ server CPU for the 30 under 15 s in all. Figures depend on what else runs on the
 
 from __future__ import annotations
 
+import argparse
 import signal
 import statistics
+import subprocess
 import sys
 import tempfile
 import threading
@@ -39,12 +47,14 @@ DEMO = ROOT / "data" / "demo-lapland"
 TIMEOUT_S = 120
 
 
-def room(playwright, project: Path, visitors: int, mix: bool, wait: float) -> dict:
-    """One round: ``visitors`` tabs at once; the figures of the table."""
-    pool = sum(pool_sizes(visitors).values())
+def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code: Path | None = None) -> dict:
+    """One round: ``visitors`` tabs at once; the figures of the table. ``code``: another
+    checkout's workbook (an earlier version: no ``--visitors``, one pre-heated kernel a page)."""
+    pool = sum(pool_sizes(visitors).values()) if code is None else len(PAGES)
+    options = ["--max-kernels-per-client", str(10 * visitors + 10)] if code is None else []
     keys = list(PAGES)
-    with ServedDashboards(project, visitors=visitors, startup_timeout=120,
-                          options=["--max-kernels-per-client", str(10 * visitors + 10)]) as server:
+    with ServedDashboards(project, visitors=visitors if code is None else None, startup_timeout=120,
+                          options=options, code=code) as server:
         wait_for_pools(server)
         pages = [keys[i % len(keys)] if mix else "overview" for i in range(visitors)]
         urls = [server.url(key) for key in pages]
@@ -70,32 +80,51 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float) -> di
         done.set()
         sampler.join()
         time.sleep(wait)
+        cpu_all = server_cpu_seconds(server.process.pid) - cpu_before
         left = max(0, len(server.kernel_pids()) - pool)
     drawn = [s for s in seconds if s != float("inf")]
     return {"visitors": visitors, "drawn": drawn, "never": len(seconds) - len(drawn), "cpu": cpu,
-            "rss_gib": peak[0] / 1024, "left": left, "pool": pool}
+            "cpu_all": cpu_all, "rss_gib": peak[0] / 1024, "left": left, "pool": pool}
+
+
+def table(playwright, counts: list[int], mix: bool, wait: float, code: Path | None, title: str) -> None:
+    """The rounds for ``counts`` visitors, printed as a table."""
+    print(f"\n{title}")
+    print("| visitors | time to widgets min / median / max (s) | never drew | server + kernels RSS (GiB) "
+          "| CPU during the visits (s) | CPU in all, replacements included (s) | CPU per visitor (s) "
+          "| kernels left beyond the pool |")
+    print("|---|---|---|---|---|---|---|---|")
+    for count in counts:
+        r = room(playwright, DEMO, count, mix, wait, code)
+        times = (f"{min(r['drawn']):.1f} / {statistics.median(r['drawn']):.1f} / {max(r['drawn']):.1f}"
+                 if r["drawn"] else "–")
+        print(f"| {count} | {times} | {r['never']} | {r['rss_gib']:.2f} (pool {r['pool']}) | {r['cpu']:.1f} "
+              f"| {r['cpu_all']:.1f} | {r['cpu_all'] / count:.2f} | {r['left']} |", flush=True)
 
 
 def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("counts", nargs="*", type=int, default=[1, 5, 10, 20, 30])
+    parser.add_argument("--mix", action="store_true", help="the five pages in turn instead of the overview")
+    parser.add_argument("--wait", type=float, default=90.0, help="seconds after the pages closed (90)")
+    parser.add_argument("--before", metavar="REV", help="also measure the workbook of this commit, first")
+    args = parser.parse_args(argv)
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
-    mix = "--mix" in argv
-    wait = 90.0
-    if "--wait" in argv:
-        wait = float(argv[argv.index("--wait") + 1])
-        argv = [a for i, a in enumerate(argv) if i not in (argv.index("--wait"), argv.index("--wait") + 1)]
-    counts = [int(a) for a in argv if a.isdigit()] or [1, 5, 10, 20, 30]
-    print(f"bench_room: {'a mix of pages' if mix else 'the overview'}, visitors arriving together; "
-          f"{TIMEOUT_S} s allowed; kernels counted {wait:.0f} s after the pages closed")
-    print("| visitors | time to widgets min / median / max (s) | never drew | server + kernels RSS (GiB) "
-          "| server + kernel CPU (s) | CPU per visitor (s) | kernels left beyond the pool |")
-    print("|---|---|---|---|---|---|---|")
+    what = "a mix of pages" if args.mix else "the overview"
+    print(f"bench_room: {what}, visitors arriving together; {TIMEOUT_S} s allowed; kernels counted "
+          f"{args.wait:.0f} s after the pages closed")
     with sync_playwright() as playwright:
-        for count in counts:
-            r = room(playwright, DEMO, count, mix, wait)
-            times = (f"{min(r['drawn']):.1f} / {statistics.median(r['drawn']):.1f} / {max(r['drawn']):.1f}"
-                     if r["drawn"] else "–")
-            print(f"| {count} | {times} | {r['never']} | {r['rss_gib']:.2f} (pool {r['pool']}) | {r['cpu']:.1f} "
-                  f"| {r['cpu'] / count:.2f} | {r['left']} |", flush=True)
+        if args.before:
+            with tempfile.TemporaryDirectory(prefix="bench-room-before-") as folder:
+                code = Path(folder) / "workbook"
+                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(code),
+                                args.before], check=True)
+                try:
+                    table(playwright, args.counts, args.mix, args.wait, code, f"Before ({args.before}):")
+                finally:
+                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(code)], check=False)
+        table(playwright, args.counts, args.mix, args.wait, None,
+              "Now:" if args.before else f"Now ({'--mix' if args.mix else 'overview'}):")
     return 0
 
 

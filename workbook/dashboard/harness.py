@@ -62,11 +62,15 @@ class ServedDashboards:
     """``workbook serve PROJECT --no-browser`` on a free local port, as a context manager.
 
     ``overrides`` (Voilà settings over ``dashboards/voila.json``) start the server through
-    :func:`workbook.dashboard.serve.serve` instead of the command line.
+    :func:`workbook.dashboard.serve.serve` instead of the command line. ``code`` runs the
+    workbook of another checkout (e.g. an earlier commit, for a before/after benchmark);
+    ``visitors=None`` leaves out ``--visitors`` (which earlier versions did not have).
     """
 
     def __init__(self, project: Path, lang: str = "fi", token: str | None = None, startup_timeout: float = 60,
-                 overrides: dict | None = None, visitors: int = 1, options: list[str] | None = None):
+                 overrides: dict | None = None, visitors: int | None = 1, options: list[str] | None = None,
+                 code: Path | None = None):
+        self.code = code
         self.project = Path(project)
         self.visitors = visitors
         self.options = list(options or [])  # more options of ``workbook serve``
@@ -90,14 +94,19 @@ class ServedDashboards:
     def start(self) -> "ServedDashboards":
         if self.overrides is None:
             command = [sys.executable, "-m", "workbook.cli", "serve", str(self.project), "--no-browser",
-                       "--port", str(self.port), "--lang", self.lang, "--visitors", str(self.visitors), *self.options]
+                       "--port", str(self.port), "--lang", self.lang, *self.options]
+            command += ["--visitors", str(self.visitors)] if self.visitors is not None else []
             command += ["--token", self.token] if self.token else []
         else:
             call = (f"serve({str(self.project)!r}, {self.lang!r}, '127.0.0.1', {self.port}, {self.token!r}, "
                     f"open_browser=False, overrides={self.overrides!r})")
             command = [sys.executable, "-c", f"import sys; from workbook.dashboard.serve import serve; sys.exit({call})"]
+        environment = None
+        if self.code is not None:
+            environment = {**os.environ, "PYTHONPATH": os.pathsep.join(
+                [str(self.code), *filter(None, [os.environ.get("PYTHONPATH")])])}
         self.process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                        start_new_session=True)
+                                        start_new_session=True, env=environment, cwd=self.code)
         ready = threading.Event()
         threading.Thread(target=self._read_output, args=(ready,), daemon=True).start()
         if not ready.wait(self.startup_timeout) or self.process.poll() is not None:
