@@ -251,7 +251,8 @@ def drawing(base: Path, only: str = "") -> None:
                 shot = artifacts / f"bench_map_{k}_{width}x{height}.png"
                 page.screenshot(path=str(shot))
                 print(f"    {width}×{height}: drawn {drawn:.2f} s after navigation; {f['labels']} names shown, "
-                      f"{f["overlaps"]} overlapping, {f["covered"]} over another actor's circle; drawing spans {f['width_share']:.0%} of the width and "
+                      f"{f['overlaps']} overlapping, {f['covered']} over another actor's circle; "
+                      f"drawing spans {f['width_share']:.0%} of the width and "
                       f"{f['height_share']:.0%} of the height; {f['outside']} actors off-canvas; "
                       f"{f['lonely']} without ties, set apart: {f['lonely_apart']} ({shot.name})")
                 page.close()
