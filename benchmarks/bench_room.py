@@ -95,7 +95,8 @@ def table(playwright, counts: list[int], mix: bool, wait: float, code: Path | No
           "| kernels left beyond the pool |")
     print("|---|---|---|---|---|---|---|---|")
     for count in counts:
-        r = room(playwright, DEMO, count, mix, wait, code)
+        # An earlier version runs on its own copy of the demo (the data model has moved on since).
+        r = room(playwright, DEMO if code is None else code / DEMO.relative_to(ROOT), count, mix, wait, code)
         times = (f"{min(r['drawn']):.1f} / {statistics.median(r['drawn']):.1f} / {max(r['drawn']):.1f}"
                  if r["drawn"] else "–")
         print(f"| {count} | {times} | {r['never']} | {r['rss_gib']:.2f} (pool {r['pool']}) | {r['cpu']:.1f} "
