@@ -39,7 +39,8 @@ from urllib.parse import urlencode
 from workbook.dashboard.context import (
     ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
 )
-from workbook.dashboard.limits import KernelLedger, Limits, host_allowed, origin_allowed, refusal_page
+from workbook.dashboard.limits import KernelLedger, Limits, refusal_page
+from workbook.hosts import host_allowed, origin_allowed
 from workbook.dashboard.widgets import PAGES
 from workbook.i18n import check_lang
 

@@ -27,6 +27,7 @@ import time
 import unicodedata
 import zipfile
 from collections import deque
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +35,7 @@ import tornado.escape
 import tornado.ioloop
 import tornado.web
 
+from workbook.hosts import host_allowed
 from workbook.i18n import LANGUAGES, tr
 from workbook.outputs import ExportError
 from workbook.project import Project
@@ -132,14 +134,13 @@ class Page(tornado.web.RequestHandler):
 
     workshop: Workshop
 
-    def initialize(self, workshop: Workshop, hosts: frozenset[str], lang: str):
+    def initialize(self, workshop: Workshop, hosts: Hosts, lang: str):
         self.workshop = workshop
         self.hosts = hosts
         self.default_lang = lang
 
     def prepare(self):
-        host = self.request.host_name.lower()
-        if host not in self.hosts:
+        if not self.hosts.accept(self.request.host):
             raise tornado.web.HTTPError(403, reason="Unknown host")
 
     def set_default_headers(self):
@@ -365,9 +366,9 @@ class ExportZip(FacilitatorPage):
         self.finish(buffer.getvalue())
 
 
-def make_app(workshop: Workshop, hosts: set[str], lang: str = "fi", public_url: str = "") -> tornado.web.Application:
+def make_app(workshop: Workshop, hosts: Hosts, lang: str = "fi", public_url: str = "") -> tornado.web.Application:
     """The workshop's Tornado application (participant and facilitator routes)."""
-    common = {"workshop": workshop, "hosts": frozenset(h.lower() for h in hosts), "lang": lang}
+    common = {"workshop": workshop, "hosts": hosts, "lang": lang}
     return tornado.web.Application([
         (r"/", CodeForm, common),
         (r"/favicon\.ico", NoIcon, common),
@@ -379,19 +380,19 @@ def make_app(workshop: Workshop, hosts: set[str], lang: str = "fi", public_url: 
         (r"/f/([A-Za-z0-9_\-]{1,64})/(hide|unhide|close|open)", FacilitatorWrite, common),
         (r"/f/([A-Za-z0-9_\-]{1,64})/qr\.svg", QrCode, common),
         (r"/f/([A-Za-z0-9_\-]{1,64})/export\.zip", ExportZip, common),
-        (r"/static/(.*)", StaticFiles, {"path": str(STATIC), "hosts": frozenset(h.lower() for h in hosts)}),
+        (r"/static/(.*)", StaticFiles, {"path": str(STATIC), "hosts": hosts}),
     ], xsrf_cookies=True, xsrf_cookie_kwargs={"samesite": "Strict"}, public_url=public_url)
 
 
 class StaticFiles(tornado.web.StaticFileHandler):
     """The pages' script and style sheet; only for known hosts, never the HTML templates."""
 
-    def initialize(self, path: str, hosts: frozenset[str]):
+    def initialize(self, path: str, hosts: Hosts):
         super().initialize(path)
         self.hosts = hosts
 
     def prepare(self):
-        if self.request.host_name.lower() not in self.hosts:
+        if not self.hosts.accept(self.request.host):
             raise tornado.web.HTTPError(403)
 
     def validate_absolute_path(self, root: str, absolute_path: str):
@@ -403,17 +404,23 @@ class StaticFiles(tornado.web.StaticFileHandler):
         self.set_header("X-Content-Type-Options", "nosniff")
 
 
-def accepted_hosts(host: str, public_url: str, extra: list[str]) -> set[str]:
-    """Host names the server answers for: loopback, the address it binds to, the public
-    address's host and any named with ``--allow-host``."""
-    from urllib.parse import urlsplit
+@dataclass(frozen=True)
+class Hosts:
+    """The host names the server answers for (:func:`workbook.hosts.host_allowed`): loopback,
+    the address it binds to, the public address's host and any named with ``--allow-host``."""
 
-    hosts = {"127.0.0.1", "localhost", "[::1]", host}
-    if public_url:
-        hosts.add(urlsplit(public_url).hostname or "")
-    hosts.update(extra)
-    hosts.discard("0.0.0.0")
-    return {h for h in hosts if h}
+    bound: str
+    allowed: tuple[str, ...] = ()
+
+    @classmethod
+    def of(cls, host: str, public_url: str, extra: list[str]) -> "Hosts":
+        from urllib.parse import urlsplit
+
+        public = urlsplit(public_url).hostname if public_url else None
+        return cls(host, tuple(name for name in (public, *extra) if name))
+
+    def accept(self, host_header: str) -> bool:
+        return host_allowed(host_header, self.bound, self.allowed)
 
 
 def default_public_url(host: str, port: int) -> str:
@@ -435,9 +442,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"workbook: {error}", file=sys.stderr)
         return 1
     public_url = (args.url or default_public_url(args.host, args.port)).rstrip("/")
-    hosts = accepted_hosts(args.host, public_url, args.allow_host or [])
-    if args.host in ("0.0.0.0", "::"):
-        hosts.add(public_url.split("//", 1)[-1].rsplit(":", 1)[0])
+    hosts = Hosts.of(args.host, public_url, args.allow_host or [])
     app = make_app(workshop, hosts, args.lang, public_url)
     app.listen(args.port, address=args.host, max_body_size=MAX_BODY_BYTES)
     join = f"{public_url}/j/{workshop.code}"
