@@ -84,3 +84,21 @@ def test_report_figures_write_numbers_the_way_the_page_language_does():
         figure = go.Figure(go.Bar(x=[1234.5], y=["a"]))
         HtmlReport("x", lang).figure(figure)
         assert figure.layout.separators == separators
+
+
+def test_notebook_charts_write_numbers_in_the_notebooks_language():
+    import plotly.graph_objects as go
+    import plotly.io as pio
+
+    from workbook.notebook import setup_display
+
+    before = pio.renderers.default
+    try:
+        for lang, separators in (("fi", ",\xa0"), ("en", ".,")):
+            setup_display(lang)
+            # A figure with a template of its own (as the cluster charts have) gets them too.
+            figure = go.Figure(go.Bar(x=["a"], y=[1500.5]), layout={"template": "plotly_white"})
+            bundle = figure._repr_mimebundle_()
+            assert bundle["application/vnd.plotly.v1+json"]["layout"]["separators"] == separators
+    finally:
+        pio.renderers.default = before

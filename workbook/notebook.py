@@ -8,12 +8,31 @@ from IPython.display import HTML, Markdown, display
 from workbook.htmlreport import escape, table_html
 
 
-def setup_display() -> None:
+def setup_display(lang: str | None = None) -> None:
     """Plotly figures as their JSON mime bundle only (drawn offline by the JupyterLab/Voilà
-    extension, and free of random element ids, so committed outputs are stable)."""
+    extension, and free of random element ids, so committed outputs are stable). With
+    ``lang``, the numbers on every chart's axes and labels are written as in ``lang``
+    (in Finnish a decimal comma and a space between thousands)."""
     import plotly.io as pio
+    from plotly.io.base_renderers import PlotlyRenderer
 
-    pio.renderers.default = "plotly_mimetype"
+    from workbook.formats import plotly_separators
+    from workbook.i18n import check_lang
+
+    if lang is None:
+        pio.renderers.default = "plotly_mimetype"
+    else:
+        separators = plotly_separators(check_lang(lang))
+
+        class InLanguage(PlotlyRenderer):
+            # Set where every figure is shown: figures come from many modules, some with
+            # templates of their own, so a default template would not reach them all.
+            def to_mimebundle(self, fig_dict):
+                fig_dict.setdefault("layout", {}).setdefault("separators", separators)
+                return super().to_mimebundle(fig_dict)
+
+        pio.renderers[f"workbook_{lang}"] = InLanguage()
+        pio.renderers.default = f"workbook_{lang}"
     pd.set_option("display.max_rows", 60)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 140)

@@ -16,7 +16,7 @@ import textwrap
 import pandas as pd
 import plotly.graph_objects as go
 
-from workbook import style, vocab
+from workbook import formats, style, vocab
 from workbook.actionplan.labels import (
     NO_ACTION, TOTAL, VOCAB_COLUMNS, funding_label, header, percent,
 )
@@ -194,7 +194,7 @@ def funding_mix_figure(funding_mix: pd.DataFrame, focus_area_names: pd.Series, l
             marker_color="#bdbdbd" if source == "not_stated" else colours[source],
             hovertemplate=f"{shown_name}<br>%{{y}}: %{{x:,.0f}} €<extra></extra>",
         ))
-    figure.update_layout(barmode="stack", separators=", " if lang == "fi" else ".,",
+    figure.update_layout(barmode="stack", separators=formats.plotly_separators(lang),
                          legend=dict(orientation="h", y=-0.25, x=0, traceorder="normal"))
     figure.update_yaxes(autorange="reversed")
     figure.update_xaxes(title=tr(TEXTS, "funding_axis", lang), tickformat=",.0f")
