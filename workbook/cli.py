@@ -182,6 +182,9 @@ def _parser() -> argparse.ArgumentParser:
                        help="at most N kernels per client address (default 10)")
     serve.add_argument("--behind-proxy", action="store_true",
                        help="client address from X-Real-IP of a reverse proxy on this machine")
+    serve.add_argument("--report", metavar="PACK",
+                       help="a report pack built by `workbook report` (served at /report/) or its web address; "
+                            "every page links to it")
     serve.set_defaults(handler=_lazy("workbook.dashboard.serve", "cli"))
 
     codebook = commands.add_parser("codebook", help="Draft survey_questions rows for a survey export (.csv/.xlsx)")

@@ -64,13 +64,15 @@ class ServedDashboards:
     ``overrides`` (Voilà settings over ``dashboards/voila.json``) start the server through
     :func:`workbook.dashboard.serve.serve` instead of the command line. ``code`` runs the
     workbook of another checkout (e.g. an earlier commit, for a before/after benchmark);
-    ``visitors=None`` leaves out ``--visitors`` (which earlier versions did not have).
+    ``visitors=None`` leaves out ``--visitors`` (which earlier versions did not have);
+    ``report``: ``--report`` (a report pack to serve beside the dashboards).
     """
 
     def __init__(self, project: Path, lang: str = "fi", token: str | None = None, startup_timeout: float = 60,
                  overrides: dict | None = None, visitors: int | None = 1, options: list[str] | None = None,
-                 code: Path | None = None):
+                 code: Path | None = None, report: Path | str | None = None):
         self.code = code
+        self.report = report
         self.project = Path(project)
         self.visitors = visitors
         self.options = list(options or [])  # more options of ``workbook serve``
@@ -97,9 +99,11 @@ class ServedDashboards:
                        "--port", str(self.port), "--lang", self.lang, *self.options]
             command += ["--visitors", str(self.visitors)] if self.visitors is not None else []
             command += ["--token", self.token] if self.token else []
+            command += ["--report", str(self.report)] if self.report is not None else []
         else:
+            report = None if self.report is None else str(self.report)
             call = (f"serve({str(self.project)!r}, {self.lang!r}, '127.0.0.1', {self.port}, {self.token!r}, "
-                    f"open_browser=False, overrides={self.overrides!r})")
+                    f"open_browser=False, overrides={self.overrides!r}, report={report!r})")
             command = [sys.executable, "-c", f"import sys; from workbook.dashboard.serve import serve; sys.exit({call})"]
         environment = None
         if self.code is not None:

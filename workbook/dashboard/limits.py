@@ -21,6 +21,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Callable
 
+from workbook.dashboard.reportpack import TEXTS as REPORT_TEXTS, report_link
+from workbook.htmlreport import escape
 from workbook.i18n import tr
 
 
@@ -158,7 +160,10 @@ def refusal_page(reason: str, lang: str) -> str:
     """
     title = tr(TEXTS, "full_title", lang)
     body = tr(TEXTS, "full_server" if reason == "server" else "full_client", lang)
+    report = report_link(lang)
+    pack = (f'<p><a href="{escape(report)}">{escape(tr(REPORT_TEXTS, "link", lang))}</a></p>'
+            if report is not None else "")
     return (f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8"><title>{title}</title></head>'
             f'<body style="font-family: sans-serif; max-width: 40em; margin: 3em auto">'
             f'<h1>{title}</h1><p>{body}</p>'
-            f'<p><a href="">{tr(TEXTS, "try_again", lang)}</a></p></body></html>')
+            f'<p><a href="">{tr(TEXTS, "try_again", lang)}</a></p>{pack}</body></html>')

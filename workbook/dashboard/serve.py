@@ -26,6 +26,7 @@ import argparse
 import atexit
 import functools
 import ipaddress
+import json
 import os
 import shutil
 import sys
@@ -40,9 +41,12 @@ from workbook.dashboard.context import (
     ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
 )
 from workbook.dashboard.limits import KernelLedger, Limits, refusal_page
-from workbook.hosts import host_allowed, origin_allowed
+from workbook.dashboard.reportpack import ENV_REPORT, ROUTE as REPORT_ROUTE, TEXTS as REPORT_TEXTS
+from workbook.dashboard.reportpack import NoReportPack, report_links
 from workbook.dashboard.widgets import PAGES
-from workbook.i18n import check_lang
+from workbook.hosts import host_allowed, origin_allowed
+from workbook.htmlreport import CSP
+from workbook.i18n import check_lang, tr
 
 DASHBOARDS = Path(__file__).resolve().parents[2] / "dashboards"
 TEMPLATE_ROOT = Path(__file__).resolve().parent / "jupyter"
@@ -63,7 +67,7 @@ def cli(args: argparse.Namespace) -> int:
     ) if value not in (None, [])}
     overrides = {SERVER_SECTION: server, **pool_settings(visitors)}
     return serve(args.project, args.lang, args.host, args.port, args.token, open_browser=not args.no_browser,
-                 overrides=overrides)
+                 overrides=overrides, report=option("report", None))
 
 
 DEFAULT_VISITORS = 5
@@ -109,7 +113,8 @@ SERVER_SECTION = "DashboardServer"
 
 
 def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: int = 8866,
-          token: str | None = None, open_browser: bool = True, overrides: Mapping | None = None) -> int:
+          token: str | None = None, open_browser: bool = True, overrides: Mapping | None = None,
+          report: str | Path | None = None) -> int:
     """Serve the dashboards of ``project`` until interrupted (Ctrl+C or SIGTERM).
 
     Returns 2 when the project cannot be found, 1 when it has errors (the report is printed),
@@ -117,7 +122,9 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     ``dashboards/voila.json`` (e.g. ``{"VoilaConfiguration": {"preheat_kernel": False}}``),
     for measuring one setting against another; the server's own limits are in the section
     ``"DashboardServer"`` (``allowed_hosts``, ``max_kernels``, ``max_kernels_per_client``,
-    ``connect_grace``, ``trust_proxy_headers``).
+    ``connect_grace``, ``trust_proxy_headers``). ``report``: a folder holding a built report
+    pack, served at ``/report/``, or the address of one published elsewhere; every page links
+    to it (:mod:`workbook.dashboard.reportpack`). Returns 2 when it is neither.
     """
     from workbook.project import ProjectError, ProjectPathError, load_project
 
@@ -132,6 +139,17 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
         print(error.report.to_text("en"), file=sys.stderr)
         print("\nThe project has errors: fix them first (workbook validate shows them all).", file=sys.stderr)
         return 1
+    overrides = dict(overrides or {})
+    if report is not None:
+        try:
+            links, pack = report_links(str(report))
+        except NoReportPack:
+            print("workbook: " + tr(REPORT_TEXTS, "no_pack", lang, folder=report), file=sys.stderr)
+            return 2
+        os.environ[ENV_REPORT] = json.dumps(links)
+        if pack is not None:
+            section = dict(overrides.get(SERVER_SECTION) or {})
+            overrides[SERVER_SECTION] = {**section, "report_pack": str(pack)}
     if not _is_loopback(host) and not token:
         print(f"workbook: warning: serving on {host} without --token: anyone who can reach this "
               "machine can open the dashboards (see docs/DEPLOYMENT.md).", file=sys.stderr)
@@ -149,7 +167,7 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     server = _server_class()(config=_server_config(host, port, token))
     server.open_in_browser = open_browser
     server.start_lang = lang
-    server.overrides = dict(overrides or {})
+    server.overrides = overrides
     server.initialize(argv=[])
     server.start()
     return 0
@@ -212,6 +230,7 @@ def _server_class():
 
     import tornado.web
     from jupyter_core.utils import ensure_async
+    from jupyter_server.base.handlers import AuthenticatedFileHandler
     from jupyter_server.utils import url_path_join
     from tornado.ioloop import IOLoop, PeriodicCallback
     from tornado.web import RedirectHandler
@@ -291,6 +310,15 @@ def _server_class():
             self.settings["workbook_ledger"].connected(kernel_id)
             return await super().open(kernel_id)
 
+    class PackFiles(AuthenticatedFileHandler):
+        """The report pack's files, for whoever may open the dashboards. Its pages run in a
+        sandbox apart from the server (as Jupyter serves files), may download the pack's
+        spreadsheets and documents, and load nothing from anywhere (the pack's own policy)."""
+
+        @property
+        def content_security_policy(self) -> str:
+            return f"{CSP}; sandbox allow-scripts allow-downloads allow-popups"
+
     class RefusedHost(tornado.web.RequestHandler):
         def prepare(self):
             raise tornado.web.HTTPError(403)
@@ -312,6 +340,7 @@ def _server_class():
                             ).tag(config=True)
         trust_proxy_headers = Bool(False, help="Take the client address from X-Real-IP or X-Forwarded-For when "
                                    "the request comes from this machine (a reverse proxy).").tag(config=True)
+        report_pack = Unicode("", help="A built report pack served read-only at /report/.").tag(config=True)
 
         def init_handlers(self):
             replaced = {TornadoVoilaHandler: PageHandler, VoilaKernelWebsocketHandler: KernelSocketHandler}
@@ -319,7 +348,9 @@ def _server_class():
                     for handler in super().init_handlers()
                     if handler[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
             first_page = url_path_join(self.base_url, "voila/render", FIRST_PAGE)
-            return [(self.server_url, RedirectHandler, {"url": first_page, "permanent": False})] + kept
+            pack = [(url_path_join(self.base_url, REPORT_ROUTE, "(.*)"), PackFiles,
+                     {"path": self.report_pack, "default_filename": "index.html"})] if self.report_pack else []
+            return [(self.server_url, RedirectHandler, {"url": first_page, "permanent": False}), *pack] + kept
 
         def load_config_file(self, *args, **kwargs):
             super().load_config_file(*args, **kwargs)

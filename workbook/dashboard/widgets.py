@@ -34,6 +34,7 @@ from workbook.dashboard.filters import (
     ALL, FilterOptions, FilterState, Selection, choices_from_state, filter_options, filter_project,
     state_from_choices,
 )
+from workbook.dashboard.reportpack import TEXTS as REPORT_TEXTS, report_link
 from workbook.htmlreport import escape
 from workbook.i18n import LANGUAGES, check_lang, tr
 from workbook.project import Project
@@ -353,6 +354,7 @@ class Page(widgets.VBox):
 
 def navigation_html(current: str, lang: str) -> str:
     """Links to every dashboard page, keeping the language; the current page is not a link.
+    Last, the report pack, when the server has one (:mod:`workbook.dashboard.reportpack`).
 
     Examples
     --------
@@ -367,4 +369,8 @@ def navigation_html(current: str, lang: str) -> str:
             items.append(f'<strong aria-current="page">{name}</strong>')
         else:
             items.append(f'<a href="{escape(notebook)}?lang={escape(lang)}" data-page="{page}">{name}</a>')
+    report = report_link(lang)
+    if report is not None:
+        items.append(f'<a href="{escape(report)}" class="wb-report" target="_blank" rel="noopener">'
+                     f'{escape(tr(REPORT_TEXTS, "link", lang))}</a>')
     return '<nav class="wb-navigation">' + "".join(items) + "</nav>"
