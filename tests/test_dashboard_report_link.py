@@ -88,3 +88,14 @@ def test_a_pack_in_one_language_and_one_published_elsewhere(tmp_path):
         {"fi": "https://intra.example.fi/s3/", "en": "https://intra.example.fi/s3/"}, None)
     with pytest.raises(reportpack.NoReportPack):
         reportpack.report_links(str(tmp_path / "missing"))
+
+
+def test_the_packs_pages_can_download_its_files(tmp_path):
+    """The pack's pages run sandboxed (no origin, no Referer): their links to the pack's
+    spreadsheets must still be answered, not refused as cross-site requests."""
+    pack = _pack(tmp_path / "pack")
+    (pack / "en" / "plan.xlsx").write_bytes(b"PK\x03\x04 stands in for a workbook")
+    overrides = {"VoilaConfiguration": {"preheat_kernel": False}}
+    with ServedDashboards(DEMO, lang="en", overrides=overrides, report=pack) as served:
+        status, headers, _ = _get(served.port, "/report/en/plan.xlsx")
+        assert status == 200 and headers["Content-Type"].startswith("application/vnd.openxmlformats")

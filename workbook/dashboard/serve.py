@@ -319,6 +319,13 @@ def _server_class():
         def content_security_policy(self) -> str:
             return f"{CSP}; sandbox allow-scripts allow-downloads allow-popups"
 
+        def check_xsrf_cookie(self) -> None:
+            # Jupyter refuses a file asked for without a Referer unless an _xsrf cookie came
+            # with it; the pack's pages run sandboxed (no origin, so no Referer), which would
+            # block every download from them. The pack is read-only and meant for publishing;
+            # the token (when set) and the host check still apply.
+            return None
+
     class RefusedHost(tornado.web.RequestHandler):
         def prepare(self):
             raise tornado.web.HTTPError(403)
