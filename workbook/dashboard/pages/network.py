@@ -57,6 +57,8 @@ class NetworkOfSelection:
 @by_identity(maxsize=2)
 def selection_network(selection: Selection) -> NetworkOfSelection:
     """The network of a selection, built once however many panels draw from it."""
+    if selection.state.is_everything:
+        return whole_network(selection.full)
     network = build_network(selection.project)
     return NetworkOfSelection(network, view_graph(network), actor_metrics(network))
 
