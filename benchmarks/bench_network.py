@@ -259,6 +259,21 @@ def drawing(base: Path, only: str = "") -> None:
         context.close()
 
 
+def _posted(page, message: dict) -> float:
+    """Milliseconds from posting ``message`` into the page's frame until the frame says the
+    change is on screen."""
+    return page.evaluate("""(message) => new Promise((done) => {
+        const started = performance.now();
+        window.addEventListener('message', function heard(event) {
+            if (event.data && event.data.wb === 'updated') {
+                window.removeEventListener('message', heard);
+                done(performance.now() - started);
+            }
+        });
+        document.querySelector('iframe').contentWindow.postMessage(message, '*');
+    })""", message)
+
+
 def interaction(base: Path) -> None:
     """A filter change in the map held in a sandboxed frame (as in the dashboard): in place (a
     message to the frame, vis.js DataSet updates) against the old path (a new page from Python
@@ -295,33 +310,12 @@ def interaction(base: Path) -> None:
             page = context.new_page()
             page.goto(host.as_uri(), timeout=300_000)
             page.frames[1].wait_for_function("window.__wbDrawnAt !== undefined", timeout=180_000)
-            in_place = []
-            for k in range(11):
-                state = states[k % 2]
-                in_place.append(page.evaluate("""(state) => new Promise((done) => {
-                    const started = performance.now();
-                    window.addEventListener('message', function heard(event) {
-                        if (event.data && event.data.wb === 'updated') {
-                            window.removeEventListener('message', heard);
-                            done(performance.now() - started);
-                        }
-                    });
-                    document.querySelector('iframe').contentWindow.postMessage({wb: 'state', state: state}, '*');
-                })""", {"actor_types": list(state.actor_types) if state.actor_types else None}))
+            in_place = [_posted(page, {"wb": "state", "state": {
+                "actor_types": list(states[k % 2].actor_types) if states[k % 2].actor_types else None}})
+                for k in range(11)]
             part = graph.subgraph([n for n, t in graph.nodes(data="actor_type") if t != "company"]).copy()
             parts = [selection_data(part, actor_metrics(part)), selection_data(graph, metrics)]
-            selections = []
-            for k in range(11):
-                selections.append(page.evaluate("""(selection) => new Promise((done) => {
-                    const started = performance.now();
-                    window.addEventListener('message', function heard(event) {
-                        if (event.data && event.data.wb === 'updated') {
-                            window.removeEventListener('message', heard);
-                            done(performance.now() - started);
-                        }
-                    });
-                    document.querySelector('iframe').contentWindow.postMessage({wb: 'selection', selection: selection}, '*');
-                })""", parts[k % 2]))
+            selections = [_posted(page, {"wb": "selection", "selection": parts[k % 2]}) for k in range(11)]
             old = []
             for k in range(3 if graph.number_of_nodes() < 1000 else 2):
                 started = time.perf_counter()
