@@ -1,0 +1,136 @@
+"""CPU seconds one visitor costs in the kernels: each dashboard page beside a toy page.
+
+    .venv/bin/python benchmarks/bench_visit_cost.py [PROJECT] [--repeat N] [--pages overview,network]
+
+A visitor takes a pre-heated kernel, which Voilà replaces by a new one that runs the whole
+notebook again; so one visit costs a full run of the notebook in a fresh kernel plus what
+the visitor's kernel does once the visitor arrives (here: switching to the other language).
+For each page, the notebook runs in a fresh kernel (nbclient) with the environment
+``workbook serve`` gives its kernels (:func:`workbook.dashboard.serve.prepare_kernels`),
+and the kernel process's CPU time (psutil) is read between steps:
+
+- start: the interpreter and ipykernel, until the kernel answers;
+- imports: ``import workbook.dashboard`` and the page module;
+- load: ``load_dashboard_project()``;
+- draw: the rest of the notebook's page cell (filters, views, page);
+- visitor: ``language.value = visitor_language("en")``, the last cell, as for a visitor who
+  asks for the other language than the server's.
+
+The toy page (``benchmarks/toy_page.ipynb``: a dropdown, a pandas table shown as HTML, a
+plotly chart) runs the same way in the same run: the floor of any Voilà page with these
+libraries. The minimum over ``--repeat`` runs is printed (the machine may be shared).
+The server's own CPU per visit (page rendering, message relay) is not counted here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+import psutil
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError
+
+from workbook.dashboard.serve import DASHBOARDS, prepare_kernels
+from workbook.dashboard.widgets import PAGES
+from workbook.project import load_project
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo-lapland"
+TOY = Path(__file__).resolve().parent / "toy_page.ipynb"
+GOAL_CPU_S = 0.5
+# nbclient now and then misses the end of a cell that redraws output widgets: such a run is repeated.
+CELL_TIMEOUT_S = 60
+ATTEMPTS = 3
+STEPS = ("start", "imports", "load", "draw", "visitor")
+
+
+def cpu_seconds(pid: int) -> float:
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system + times.children_user + times.children_system
+
+
+def run_notebook(path: Path, env: dict[str, str], page: str | None) -> dict[str, float]:
+    """CPU seconds of each step of one run of ``path`` in a fresh kernel (``page``: the
+    dashboard page's module, whose page cell is split into imports, load and draw)."""
+    notebook = nbformat.read(path, as_version=4)
+    cells = notebook.cells
+    steps: list[tuple[str, str]] = []
+    if page is None:
+        steps = [("draw", "".join(cell.source)) for cell in cells]
+    else:
+        parameters, page_cell, last = cells[0], cells[1], cells[-1]
+        source = page_cell.source
+        if "load_dashboard_project(PROJECT)" in source:
+            steps = [("draw", parameters.source),
+                     ("imports", f"import workbook.dashboard\nfrom workbook.dashboard.pages import {page}"),
+                     ("load", "from workbook.dashboard import load_dashboard_project\n"
+                              "_project = load_dashboard_project(PROJECT)"),
+                     ("draw", source.replace("load_dashboard_project(PROJECT)", "_project"))]
+        else:
+            steps = [("draw", parameters.source), ("draw", source)]
+        steps += [("draw", cell.source) for cell in cells[2:-1]]
+        steps.append(("visitor", last.source.replace("visitor_language(LANG)", 'visitor_language("en")')))
+    notebook.cells = [nbformat.v4.new_code_cell(source) for _, source in steps]
+    client = NotebookClient(notebook, timeout=CELL_TIMEOUT_S, kernel_name="python3",
+                            resources={"metadata": {"path": str(DASHBOARDS)}})
+    spent = dict.fromkeys(STEPS, 0.0)
+    with client.setup_kernel(env=env):
+        pid = client.km.provisioner.process.pid
+        spent["start"] = cpu_seconds(pid)
+        for index, (step, _source) in enumerate(steps):
+            before = cpu_seconds(pid)
+            client.execute_cell(notebook.cells[index], index)
+            errors = [output for output in notebook.cells[index].outputs if output.output_type == "error"]
+            if errors:
+                raise RuntimeError(f"{path.name}, cell {index}: {errors[0].ename}: {errors[0].evalue}")
+            spent[step] += cpu_seconds(pid) - before
+    return spent
+
+
+def attempt(path: Path, env: dict[str, str], page: str | None) -> dict[str, float]:
+    for remaining in range(ATTEMPTS - 1, -1, -1):
+        try:
+            return run_notebook(path, env, page)
+        except CellTimeoutError:
+            if not remaining:
+                raise
+            print(f"  ({path.name}: a cell's reply never came, run again)", flush=True)
+    raise AssertionError("unreachable")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("project", nargs="?", default=str(DEMO))
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--pages", default=",".join(PAGES))
+    args = parser.parse_args()
+    project_path = Path(args.project).resolve()
+    runtime = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
+    try:
+        started, cpu = time.perf_counter(), time.process_time()
+        env = {**os.environ, **prepare_kernels(runtime, project_path, load_project(project_path), "fi")}
+        print(f"server's preparation (validation and caches): {time.process_time() - cpu:.2f} CPU s, "
+              f"{time.perf_counter() - started:.2f} s", flush=True)
+        pages = [page for page in args.pages.split(",") if page]
+        rows = {}
+        for name, path, page in [("toy page", TOY, None)] + [(page, DASHBOARDS / PAGES[page], page) for page in pages]:
+            runs = [attempt(path, env, page) for _ in range(args.repeat)]
+            rows[name] = {step: min(run[step] for run in runs) for step in STEPS}
+            row = rows[name]
+            full = sum(row[step] for step in STEPS[:-1])
+            print(f"{name:14s} " + "  ".join(f"{step} {row[step]:5.2f}" for step in STEPS)
+                  + f"  | full run {full:5.2f}  per visit {full + row['visitor']:5.2f} CPU s", flush=True)
+        toy = sum(rows["toy page"].values())
+        print(f"\nper visit, kernels only (goal ≤ {GOAL_CPU_S} CPU s with the server); the toy page: {toy:.2f}")
+    finally:
+        shutil.rmtree(runtime, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
