@@ -152,3 +152,22 @@ def test_an_unreadable_project_cache_is_loaded_from_the_project(tmp_path, demo_p
     project = context.load_dashboard_project()
     assert isinstance(project, SavedProject)
     assert len(project.actors) == len(demo_project.actors)
+
+
+@pytest.mark.parametrize("page", ["overview", "participation", "actions", "clusters"])
+def test_a_kernel_showing_the_servers_drawings_imports_no_analysis_library(served, page):
+    """The page's cells as a kernel runs them, the visitor switching language: neither pandas
+    nor plotly is imported (the network page's map still needs them)."""
+    import json
+    import subprocess
+    import sys
+
+    _folder, _runtime, env = served
+    notebook = json.loads((ROOT / "dashboards" / PAGES[page]).read_text(encoding="utf-8"))
+    cells = ["".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "code"]
+    code = "\n".join([*cells[:-1], 'language.value = visitor_language("en")',
+                      "import sys; print(sorted({'pandas', 'plotly', 'pandera', 'networkx'} & set(sys.modules)))"])
+    run = subprocess.run([sys.executable, "-c", code], env={**os.environ, **env}, capture_output=True, text=True,
+                         cwd=ROOT, timeout=120)
+    assert run.returncode == 0, run.stderr[-2000:]
+    assert run.stdout.strip().splitlines()[-1] == "[]"
