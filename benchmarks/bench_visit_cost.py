@@ -1,6 +1,6 @@
 """CPU seconds one visitor costs in the kernels: each dashboard page beside a toy page.
 
-    .venv/bin/python benchmarks/bench_visit_cost.py [PROJECT] [--repeat N] [--pages overview,network]
+    .venv/bin/python benchmarks/bench_visit_cost.py [PROJECT] [--repeat N] [--pages overview,network] [--served N]
 
 A visitor takes a pre-heated kernel, which Voilà replaces by a new one that runs the whole
 notebook again; so one visit costs a full run of the notebook in a fresh kernel plus what
@@ -19,7 +19,13 @@ and the kernel process's CPU time (psutil) is read between steps:
 The toy page (``benchmarks/toy_page.ipynb``: a dropdown, a pandas table shown as HTML, a
 plotly chart) runs the same way in the same run: the floor of any Voilà page with these
 libraries. The minimum over ``--repeat`` runs is printed (the machine may be shared).
-The server's own CPU per visit (page rendering, message relay) is not counted here.
+
+With ``--served N``, each page is then also visited N times, one after the other, in
+headless Chromium (``?lang=en``, the server speaking Finnish) against ``workbook serve
+--visitors 1``; after each visit the page is closed and the replacement kernel left to run
+its page. Printed per visit: the CPU seconds of the server process alone (rendering the
+page, relaying messages) and of the server with all its kernels (the visitor's and the
+replacement), the true cost of one visitor.
 """
 
 from __future__ import annotations
@@ -46,6 +52,7 @@ TOY = Path(__file__).resolve().parent / "toy_page.ipynb"
 GOAL_CPU_S = 0.5
 # nbclient now and then misses the end of a cell that redraws output widgets: such a run is repeated.
 CELL_TIMEOUT_S = 60
+REPLACEMENT_DELAY_S = 11
 ATTEMPTS = 3
 STEPS = ("start", "imports", "load", "draw", "visitor")
 
@@ -104,11 +111,45 @@ def attempt(path: Path, env: dict[str, str], page: str | None) -> dict[str, floa
     raise AssertionError("unreachable")
 
 
+def served_visits(project: Path, pages: list[str], visits: int) -> None:
+    from playwright.sync_api import sync_playwright
+
+    from workbook.dashboard.harness import (
+        RequestLog, ServedDashboards, open_browser, server_cpu_seconds, wait_for_pools, wait_until_drawn,
+        wait_until_quiet,
+    )
+
+    def own(pid: int) -> float:
+        times = psutil.Process(pid).cpu_times()
+        return times.user + times.system
+
+    with sync_playwright() as playwright, ServedDashboards(project, visitors=1, startup_timeout=180) as server, \
+            tempfile.TemporaryDirectory() as profile:
+        wait_for_pools(server)
+        context = open_browser(playwright, Path(profile))
+        RequestLog(context)
+        for page in pages:
+            pid = server.process.pid
+            alone, everything = own(pid), server_cpu_seconds(pid)
+            for _ in range(visits):
+                tab = context.new_page()
+                tab.goto(server.url(page, lang="en"))
+                wait_until_drawn(tab, 120_000)
+                tab.close(run_before_unload=True)
+                time.sleep(REPLACEMENT_DELAY_S)  # Voilà starts the replacement kernel 10 s after
+                wait_until_quiet(pid, timeout=120, busy_percent=10)
+            alone, everything = own(pid) - alone, server_cpu_seconds(pid) - everything
+            print(f"{page:14s} served: server {alone / visits:5.2f}  server and kernels {everything / visits:5.2f} "
+                  f"CPU s per visit", flush=True)
+        context.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("project", nargs="?", default=str(DEMO))
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--pages", default=",".join(PAGES))
+    parser.add_argument("--served", type=int, default=0, metavar="N", help="also visit each page N times, served")
     args = parser.parse_args()
     project_path = Path(args.project).resolve()
     runtime = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -128,6 +169,8 @@ def main() -> None:
                   + f"  | full run {full:5.2f}  per visit {full + row['visitor']:5.2f} CPU s", flush=True)
         toy = sum(rows["toy page"].values())
         print(f"\nper visit, kernels only (goal ≤ {GOAL_CPU_S} CPU s with the server); the toy page: {toy:.2f}")
+        if args.served:
+            served_visits(project_path, pages, args.served)
     finally:
         shutil.rmtree(runtime, ignore_errors=True)
 

@@ -220,7 +220,9 @@ class View(widgets.VBox):
     """One panel on a page, redrawn when the shared filters or the language change.
 
     ``drawn_for`` is the (state, language) the view currently shows; ``failed`` tells
-    whether the last drawing raised (the visitor then sees a short apology).
+    whether the last drawing raised (the visitor then sees a short apology). Unfiltered, a
+    view of a server's kernel shows the panel's drawing made by the server in advance
+    (:mod:`workbook.dashboard.defaults`) instead of drawing it again.
     """
 
     def __init__(self, panel: Panel, filters: Filters, language: LanguageSwitch):
@@ -235,6 +237,7 @@ class View(widgets.VBox):
         self.opened = not panel.deferred
         self.drawn_for: tuple[FilterState, str] | None = None
         self.failed = False
+        self._key = panel_key(panel)
         super().__init__([self.heading, self.html], layout=widgets.Layout(
             width="100%" if panel.wide else "calc(50% - 12px)", min_width="360px",
             margin="0 0 20px 0", padding="0 12px 0 0"))
@@ -278,9 +281,9 @@ class View(widgets.VBox):
 
     def _drawing(self, state: FilterState, lang: str) -> Rendered:
         defaults = defaults_of(self.filters.project) if state.is_everything else None
-        if defaults is not None and (panel_key(self.panel), lang) in defaults.drawings:
+        if defaults is not None and (self._key, lang) in defaults.drawings:
             self.failed = False
-            return defaults.drawings[panel_key(self.panel), lang]
+            return defaults.drawings[self._key, lang]
         try:
             drawing = rendered(self.panel.draw(self.filters.selection, lang))
             self.failed = False
