@@ -18,9 +18,8 @@ import logging
 import os
 import sys
 from pathlib import Path
-from urllib.parse import parse_qs
-
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qs
 
 from workbook.i18n import LANGUAGES, Lang, check_lang
 

@@ -17,7 +17,8 @@ The server runs in this process. It serves the notebooks of ``dashboards/`` with
 
 The project folder and the default language reach every visitor's kernel as environment
 variables (see :mod:`workbook.dashboard.context`). The project is validated before the
-server starts, so a broken project fails here with the full report, not in a browser.
+server starts, so a broken project fails here with the full report, not in a browser; then
+every page is drawn unfiltered once for all kernels (:mod:`workbook.dashboard.defaults`).
 """
 
 from __future__ import annotations
