@@ -119,6 +119,29 @@ def write_defaults(folder: Path, project_path: Path, project: "Project") -> Path
     return target
 
 
+def write_defaults_apart(cache: Path, project_path: Path) -> bool:
+    """:func:`write_defaults` beside ``cache``, the project saved there by
+    :func:`~workbook.dashboard.context.write_project_cache`, in a process of its own: drawing
+    imports every page's libraries (about 110 MiB), which the server would otherwise keep for
+    as long as it runs. ``False`` when it failed (each kernel then draws its page itself)."""
+    import subprocess
+
+    # Not "python -m": the Defaults saved must be this module's class, not one of __main__.
+    code = "import sys; from workbook.dashboard.defaults import _main; sys.exit(_main(*sys.argv[1:]))"
+    done = subprocess.run([sys.executable, "-c", code, str(cache), str(project_path)], check=False)
+    return done.returncode == 0
+
+
+def _main(cache: str, project_path: str) -> int:
+    from workbook.dashboard.context import read_project_cache
+
+    project = read_project_cache(Path(cache), Path(project_path))
+    if project is None:
+        return 1
+    write_defaults(Path(cache).parent, Path(project_path), project)
+    return 0
+
+
 @functools.lru_cache(maxsize=4)
 def read_defaults(folder: Path, project_path: Path) -> Defaults | None:
     """The defaults saved in ``folder`` by :func:`write_defaults`, or ``None`` when there are

@@ -158,11 +158,13 @@ def prepare_kernels(runtime: Path, project_path: Path, project, lang: str) -> di
     ``project_path``) in ``lang``, after leaving in ``runtime`` (the server's private folder)
     what every kernel would otherwise compute alike: the validated project and the unfiltered
     drawing of every page (:mod:`workbook.dashboard.defaults`)."""
-    from workbook.dashboard.defaults import write_defaults
+    from workbook.dashboard.context import server_log
+    from workbook.dashboard.defaults import write_defaults_apart
 
-    write_defaults(runtime, project_path, project)
-    return {ENV_PROJECT: str(project_path), ENV_LANG: lang,
-            ENV_CACHE: str(write_project_cache(runtime, project_path, project))}
+    cache = write_project_cache(runtime, project_path, project)
+    if not write_defaults_apart(cache, project_path):
+        server_log().warning("the pages were not drawn in advance: each kernel draws its own")
+    return {ENV_PROJECT: str(project_path), ENV_LANG: lang, ENV_CACHE: str(cache)}
 
 
 def dashboard_url(host: str, port: int, lang: str, token: str | None = None, page: str = FIRST_PAGE) -> str:
