@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import html
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
-from workbook import formats
-from workbook.outputs import write_text_atomic
+# pandas (through workbook.formats and workbook.outputs too) is imported where a table, a
+# number or a missing value needs it: escaping text does not, and a dashboard kernel showing
+# drawings made in advance escapes only text.
 
 CSP = ("default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; "
        "img-src data:; font-src data:; frame-src 'self' data: about:; child-src 'self' data: about:")
@@ -52,9 +54,15 @@ def escape(text: object) -> str:
     >>> escape('<img src=x onerror="alert(1)">')
     '&lt;img src=x onerror=&quot;alert(1)&quot;&gt;'
     """
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
+    if text is None or (not isinstance(text, str) and _missing(text)):
         return ""
     return html.escape(str(text), quote=True)
+
+
+def _missing(value: object) -> bool:
+    import pandas as pd
+
+    return pd.isna(value)
 
 
 def plot_text(text: object) -> str:
@@ -68,7 +76,7 @@ def plot_text(text: object) -> str:
     >>> plot_text('<a href="x">"Arctic" & co</a>')
     '&lt;a href="x"&gt;"Arctic" &amp; co&lt;/a&gt;'
     """
-    if text is None or (not isinstance(text, str) and pd.isna(text)):
+    if text is None or (not isinstance(text, str) and _missing(text)):
         return ""
     return html.escape(str(text), quote=False)
 
@@ -82,6 +90,8 @@ def format_number(value: float, lang: str = "en") -> str:
     >>> format_number(1234567) == "1,234,567", format_number(75.2, "fi"), format_number(75.2, "en")
     (True, '75,2', '75.2')
     """
+    from workbook import formats
+
     return formats.number(value, lang)
 
 
@@ -90,9 +100,12 @@ def table_html(frame: pd.DataFrame, caption: str | None = None, index: bool = Fa
 
     Examples
     --------
+    >>> import pandas as pd
     >>> "&lt;b&gt;" in table_html(pd.DataFrame({"name": ["<b>"]}))
     True
     """
+    from workbook import formats
+
     data = frame.reset_index() if index else frame
     head = "".join(f"<th>{escape(c)}</th>" for c in data.columns)
     body = []
@@ -158,6 +171,8 @@ class HtmlReport:
         """A plotly figure, drawn offline (plotly.js is inlined once per page)."""
         import plotly.io as pio
 
+        from workbook import formats
+
         if height:
             figure = figure.update_layout(height=height)
         if figure.layout.separators is None:
@@ -190,6 +205,8 @@ class HtmlReport:
         )
 
     def write(self, path: Path) -> Path:
+        from workbook.outputs import write_text_atomic
+
         return write_text_atomic(Path(path), self.render())
 
 

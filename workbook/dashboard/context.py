@@ -18,10 +18,14 @@ import logging
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import parse_qs
 
 from workbook.i18n import LANGUAGES, Lang, check_lang
-from workbook.project import Project, load_project
+
+if TYPE_CHECKING:
+    from workbook.dashboard.defaults import SavedProject
+    from workbook.project import Project
 
 ENV_PROJECT = "WORKBOOK_PROJECT"
 ENV_LANG = "WORKBOOK_LANG"
@@ -33,20 +37,37 @@ ENV_CACHE = "WORKBOOK_PROJECT_CACHE"
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
-def load_dashboard_project(project: str | Path | None = None) -> Project:
+def load_dashboard_project(project: str | Path | None = None) -> "Project | SavedProject":
     """The project a dashboard shows: ``project``, else the folder ``workbook serve`` was
     started with, else the demo. From here on, an error in any cell of the dashboard is also
     written to the server's log (the visitor sees only a short message).
 
     ``workbook serve`` validates the project once and leaves it in a cache file (see
-    :func:`write_project_cache`); a kernel takes it from there while the project's files and
-    the workbook's code are unchanged, instead of loading and validating it again."""
+    :func:`write_project_cache`), with the unfiltered drawing of every page
+    (:mod:`workbook.dashboard.defaults`); while the project's files and the workbook's code
+    are unchanged, a kernel takes these instead of loading, validating and drawing again, and
+    reads the project only when a visitor filters (a
+    :class:`~workbook.dashboard.defaults.SavedProject`)."""
     _log_cell_errors_on_server()
     if project is None and os.environ.get(ENV_CACHE) and os.environ.get(ENV_PROJECT):
-        cached = read_project_cache(Path(os.environ[ENV_CACHE]), Path(os.environ[ENV_PROJECT]))
+        from workbook.dashboard.defaults import SavedProject, read_defaults
+
+        cache, project_path = Path(os.environ[ENV_CACHE]), Path(os.environ[ENV_PROJECT])
+        defaults = read_defaults(cache.parent, project_path)
+        if defaults is not None:
+            return SavedProject(cache, project_path, defaults)
+        cached = read_project_cache(cache, project_path)
         if cached is not None:
             return cached
     return load_project(Path(project) if project is not None else Path(os.environ.get(ENV_PROJECT) or DEMO_PROJECT))
+
+
+def load_project(path: Path) -> "Project":
+    """:func:`workbook.project.load_project`, imported only when a kernel loads a project: a
+    page drawn from the server's defaults needs neither pandas nor pandera."""
+    from workbook.project import load_project as load
+
+    return load(path)
 
 
 def fingerprint(project_path: Path) -> str:
@@ -68,7 +89,7 @@ def fingerprint(project_path: Path) -> str:
     return digest.hexdigest()
 
 
-def write_project_cache(folder: Path, project_path: Path, project: Project) -> Path:
+def write_project_cache(folder: Path, project_path: Path, project: "Project") -> Path:
     """Save the validated ``project`` for the server's kernels in ``folder`` (the server's own
     private runtime folder, never the project folder); returns the file."""
     import pickle
@@ -82,7 +103,7 @@ def write_project_cache(folder: Path, project_path: Path, project: Project) -> P
     return target
 
 
-def read_project_cache(cache: Path, project_path: Path) -> Project | None:
+def read_project_cache(cache: Path, project_path: Path) -> "Project | None":
     """The project saved by :func:`write_project_cache`, or ``None`` when there is none or the
     project's files or the code changed since."""
     import pickle

@@ -43,14 +43,18 @@ from __future__ import annotations
 import dataclasses
 import functools
 from dataclasses import dataclass
-
-import numpy as np
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook import vocab
 from workbook.i18n import label, tr
-from workbook.project import Project
-from workbook.schemas import TABLES_BY_NAME, column_meta, link_tables
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbook.project import Project
+
+# pandas, numpy and the schemas are imported by the functions that filter: a kernel showing
+# the server's unfiltered drawings (workbook.dashboard.defaults) never calls them.
 
 TEXTS = {
     "all_focus_areas": {"fi": "Kaikki painopistealueet", "en": "All focus areas"},
@@ -121,6 +125,10 @@ def filter_project(project: Project, state: FilterState) -> Selection:
     """
     if state.is_everything:
         return Selection(project, project, state)
+    import pandas as pd
+
+    from workbook.schemas import TABLES_BY_NAME, column_meta, link_tables
+
     actors = project.actors
     keep_actor = pd.Series(True, index=actors.index)
     if state.actor_type is not None:
@@ -227,6 +235,9 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
     """
     if state.is_everything:
         return {}
+    import numpy as np
+    import pandas as pd
+
     from workbook.participation.reach import REPEAT_BUCKETS, attendances
     from workbook.privacy import SECONDARY, SMALL, protect_line
 
@@ -364,6 +375,8 @@ def _rows(frame: pd.DataFrame, column: str, keep: set[str]) -> pd.DataFrame:
 
 def _filter_respondents(project: Project, survey_id: str, answers: pd.DataFrame,
                         state: FilterState) -> pd.DataFrame:
+    import pandas as pd
+
     questions = project.survey_questions
     questions = questions[questions["survey_id"].eq(survey_id) & questions["question_id"].isin(answers.columns)]
 

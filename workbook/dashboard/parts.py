@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Iterable
-
-import pandas as pd
+from typing import TYPE_CHECKING, Iterable
 
 from workbook.htmlreport import escape, table_html
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 KINDS = ("note", "finding", "ok")
 
@@ -39,6 +40,7 @@ def table(frame: pd.DataFrame, caption: str | None = None, lang: str = "en") -> 
 
     Examples
     --------
+    >>> import pandas as pd
     >>> "&lt;img" in table(pd.DataFrame({"name": ["<img src=x>"]}))
     True
     """

@@ -17,7 +17,8 @@ The server runs in this process. It serves the notebooks of ``dashboards/`` with
 
 The project folder and the default language reach every visitor's kernel as environment
 variables (see :mod:`workbook.dashboard.context`). The project is validated before the
-server starts, so a broken project fails here with the full report, not in a browser.
+server starts, so a broken project fails here with the full report, not in a browser; then
+every page is drawn unfiltered once for all kernels (:mod:`workbook.dashboard.defaults`).
 """
 
 from __future__ import annotations
@@ -153,12 +154,10 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     if not _is_loopback(host) and not token:
         print(f"workbook: warning: serving on {host} without --token: anyone who can reach this "
               "machine can open the dashboards (see docs/DEPLOYMENT.md).", file=sys.stderr)
-    os.environ[ENV_PROJECT] = str(project_path)
-    os.environ[ENV_LANG] = lang
-    # The validated project, for every kernel of this server (removed when the server stops).
+    # The server's private runtime folder, removed when it stops.
     runtime = Path(tempfile.mkdtemp(prefix="workbook-serve-"))
     atexit.register(shutil.rmtree, runtime, True)
-    os.environ[ENV_CACHE] = str(write_project_cache(runtime, project_path, validated))
+    os.environ.update(prepare_kernels(runtime, project_path, validated, lang))
     if host not in ("", "0.0.0.0", "::"):
         # A pre-heated kernel asks the server at this address which page a visitor opened.
         os.environ["VOILA_APP_IP"] = host
@@ -171,6 +170,20 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     server.initialize(argv=[])
     server.start()
     return 0
+
+
+def prepare_kernels(runtime: Path, project_path: Path, project, lang: str) -> dict[str, str]:
+    """The environment of every kernel of a server showing ``project`` (validated, from
+    ``project_path``) in ``lang``, after leaving in ``runtime`` (the server's private folder)
+    what every kernel would otherwise compute alike: the validated project and the unfiltered
+    drawing of every page (:mod:`workbook.dashboard.defaults`)."""
+    from workbook.dashboard.context import server_log
+    from workbook.dashboard.defaults import write_defaults_apart
+
+    cache = write_project_cache(runtime, project_path, project)
+    if not write_defaults_apart(cache, project_path):
+        server_log().warning("the pages were not drawn in advance: each kernel draws its own")
+    return {ENV_PROJECT: str(project_path), ENV_LANG: lang, ENV_CACHE: str(cache)}
 
 
 def dashboard_url(host: str, port: int, lang: str, token: str | None = None, page: str = FIRST_PAGE) -> str:

@@ -20,16 +20,17 @@ both languages; the traceback goes to the server's log, never to the visitor.
 from __future__ import annotations
 
 import json
+import sys
 from collections import OrderedDict
 from dataclasses import dataclass
-from typing import Callable, Mapping, Sequence, Union
+from typing import TYPE_CHECKING, Callable, Mapping, Sequence, Union
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 import traitlets
 from IPython.display import HTML, display
 
 from workbook.dashboard.context import server_log
+from workbook.dashboard.defaults import Rendered, defaults_of, loaded, panel_key
 from workbook.dashboard.filters import (
     ALL, FilterOptions, FilterState, Selection, choices_from_state, filter_options, filter_project,
     state_from_choices,
@@ -37,7 +38,10 @@ from workbook.dashboard.filters import (
 from workbook.dashboard.reportpack import TEXTS as REPORT_TEXTS, report_link
 from workbook.htmlreport import escape
 from workbook.i18n import LANGUAGES, check_lang, tr
-from workbook.project import Project
+
+if TYPE_CHECKING:
+    from workbook.dashboard.defaults import SavedProject
+    from workbook.project import Project
 
 TEXTS = {
     "focus_area": {"fi": "Painopistealue", "en": "Focus area"},
@@ -104,7 +108,7 @@ class Filters(widgets.HBox):
 
     CACHE_SIZE = 64
 
-    def __init__(self, project: Project, language: LanguageSwitch, state: FilterState | None = None,
+    def __init__(self, project: "Project | SavedProject", language: LanguageSwitch, state: FilterState | None = None,
                  shown: Sequence[str] = FILTERS):
         unknown = set(shown) - set(FILTERS)
         if unknown:
@@ -151,7 +155,8 @@ class Filters(widgets.HBox):
         if state in self._cache:
             self._cache.move_to_end(state)
         else:
-            self._cache[state] = filter_project(self.project, state)
+            # Unfiltered, a saved project stays unread until a panel draws from it.
+            self._cache[state] = filter_project(self.project if state.is_everything else loaded(self.project), state)
             while len(self._cache) > self.CACHE_SIZE:
                 self._cache.popitem(last=False)
         return self._cache[state]
@@ -175,7 +180,8 @@ class Filters(widgets.HBox):
 
     def _relabel(self) -> None:
         lang = self.language.value
-        options: FilterOptions = filter_options(self.project, lang)
+        defaults = defaults_of(self.project)
+        options: FilterOptions = defaults.options[lang] if defaults is not None else filter_options(self.project, lang)
         self._relabelling = True
         try:
             for menu, key, choices in zip(
@@ -215,7 +221,9 @@ class View(widgets.VBox):
     """One panel on a page, redrawn when the shared filters or the language change.
 
     ``drawn_for`` is the (state, language) the view currently shows; ``failed`` tells
-    whether the last drawing raised (the visitor then sees a short apology).
+    whether the last drawing raised (the visitor then sees a short apology). Unfiltered, a
+    view of a server's kernel shows the panel's drawing made by the server in advance
+    (:mod:`workbook.dashboard.defaults`) instead of drawing it again.
     """
 
     def __init__(self, panel: Panel, filters: Filters, language: LanguageSwitch):
@@ -230,6 +238,7 @@ class View(widgets.VBox):
         self.opened = not panel.deferred
         self.drawn_for: tuple[FilterState, str] | None = None
         self.failed = False
+        self._key = panel_key(panel)
         super().__init__([self.heading, self.html], layout=widgets.Layout(
             width="100%" if panel.wide else "calc(50% - 12px)", min_width="360px",
             margin="0 0 20px 0", padding="0 12px 0 0"))
@@ -262,45 +271,77 @@ class View(widgets.VBox):
 
     def redraw(self, _change=None) -> None:
         lang = self.language.value
-        selection = self.filters.selection
+        state = self.filters.state
         self.heading.value = f'<h3 class="wb-view-title">{escape(self.panel.title[lang])}</h3>'
         if not self.opened:
             self.show_button.description = tr(TEXTS, "show", lang)
             self.children = (self.heading, self.show_button)
             return
+        self._show(self._drawing(state, lang))
+        self.drawn_for = (state, lang)
+
+    def _drawing(self, state: FilterState, lang: str) -> Rendered:
+        defaults = defaults_of(self.filters.project) if state.is_everything else None
+        if defaults is not None and (self._key, lang) in defaults.drawings:
+            self.failed = False
+            return defaults.drawings[self._key, lang]
         try:
-            drawing = self.panel.draw(selection, lang)
+            drawing = rendered(self.panel.draw(self.filters.selection, lang))
             self.failed = False
         except Exception:
-            server_log().exception("panel %r failed for %s", self.panel.name or self.panel.title["en"],
-                                    selection.state)
+            server_log().exception("panel %r failed for %s", self.panel.name or self.panel.title["en"], state)
             drawing = f'<p class="wb-error">{escape(tr(TEXTS, "view_failed", lang))}</p>'
             self.failed = True
+        return drawing
+
+    def _show(self, drawing: Rendered) -> None:
         if isinstance(drawing, str):
             self.html.value = drawing
             self.children = (self.heading, self.html)
         else:
             self.output.clear_output(wait=True)
             with self.output:
-                for part in drawing if isinstance(drawing, (list, tuple)) else [drawing]:
-                    display(_displayable(part), raw=isinstance(part, go.Figure))
+                for part in drawing:
+                    # A mime bundle goes raw; an object the panel drew is displayed as it is.
+                    display(HTML(part) if isinstance(part, str) else part, raw=_is_bundle(part))
             self.children = (self.heading, self.output)
-        self.drawn_for = (selection.state, lang)
 
 
-def _displayable(part: str | object) -> object:
-    """What ``display`` shows for a part of a drawing. A plotly figure goes as plotly's mime
-    bundle (displayed raw), built here rather than by plotly's renderers: importing those pulls
-    in nbformat and jsonschema, about 1.5 s of every visitor's wait on this machine."""
-    if isinstance(part, str):
-        return HTML(part)
-    if isinstance(part, go.Figure):
-        bundle = json.loads(part.to_json())
-        font = bundle.setdefault("layout", {}).setdefault("font", {})
-        font["size"] = max(font.get("size", 12), MIN_FONT_SIZE)
-        bundle["config"] = FIGURE_CONFIG
-        return {PLOTLY_MIME: bundle}
-    return part
+def rendered(drawing: Drawing) -> Rendered:
+    """A panel's drawing as it is shown: trusted HTML as it is, else the list of its parts,
+    HTML strings as they are and plotly figures as plotly's mime bundle (displayed raw),
+    built here rather than by plotly's renderers: importing those pulls in nbformat and
+    jsonschema, about 1.5 s of every visitor's wait on this machine.
+
+    Examples
+    --------
+    >>> import plotly.graph_objects as go
+    >>> parts = rendered(["<p>a</p>", go.Figure(go.Bar(x=[1], y=[2]))])
+    >>> parts[0], parts[1][PLOTLY_MIME]["config"], parts[1][PLOTLY_MIME]["layout"]["font"]["size"]
+    ('<p>a</p>', {'displayModeBar': False}, 15)
+    """
+    if isinstance(drawing, str):
+        return drawing
+    return [_part(part) for part in (drawing if isinstance(drawing, (list, tuple)) else [drawing])]
+
+
+def _part(part: object) -> object:
+    if not _is_figure(part):
+        return part
+    bundle = json.loads(part.to_json())
+    font = bundle.setdefault("layout", {}).setdefault("font", {})
+    font["size"] = max(font.get("size", 12), MIN_FONT_SIZE)
+    bundle["config"] = FIGURE_CONFIG
+    return {PLOTLY_MIME: bundle}
+
+
+def _is_figure(part: object) -> bool:
+    # A kernel that shows only drawings made in advance never imports plotly (0.3 s).
+    return "plotly.graph_objects" in sys.modules and isinstance(part, sys.modules["plotly.graph_objects"].Figure)
+
+
+def _is_bundle(part: object) -> bool:
+    return isinstance(part, dict) and PLOTLY_MIME in part
 
 
 class Page(widgets.VBox):

@@ -7,17 +7,16 @@ checks stay in the report: on a filtered plan they would flag what the filter hi
 
 from __future__ import annotations
 
-from workbook.actionplan import figures, focus_area, portfolio, trace
-from workbook.actionplan.export import ACTION_COLUMNS, SUMMARY_COLUMNS, TEXTS as PLAN_TEXTS
-from workbook.actionplan.labels import focus_area_names, for_display
-from workbook.actionplan.onepager import key_figures
+from workbook.actionplan.texts import TEXTS as PLAN_TEXTS
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.parts import paragraph, table
 from workbook.dashboard.widgets import Panel
-from workbook.formats import money
 from workbook.htmlreport import escape
 from workbook.i18n import tr
 from workbook.style import focus_area_colours
+
+# The plan's analyses (workbook.actionplan: pandas, plotly) are imported by the functions that
+# draw: a kernel showing the server's unfiltered drawings (workbook.dashboard.defaults) needs none.
 
 TEXTS = {
     "status": {"fi": "Toimenpiteiden tila", "en": "Status of the actions"},
@@ -41,6 +40,11 @@ def _no_actions(selection: Selection, lang: str) -> str | None:
 
 def draw_portfolio(selection: Selection, lang: str) -> str:
     """The plan in one sentence, and actions, budget and organisations per focus area."""
+    from workbook.actionplan import portfolio, trace
+    from workbook.actionplan.labels import for_display
+    from workbook.actionplan.pages import SUMMARY_COLUMNS
+    from workbook.formats import money
+
     empty = _no_actions(selection, lang)
     if empty:
         return empty
@@ -59,12 +63,17 @@ def draw_portfolio(selection: Selection, lang: str) -> str:
 
 def draw_status(selection: Selection, lang: str):
     """Each focus area's actions by status."""
+    from workbook.actionplan import figures, portfolio
+
     return _no_actions(selection, lang) or figures.status_figure(
         portfolio.focus_area_summary(selection.with_all_actors, lang), lang)
 
 
 def draw_funding(selection: Selection, lang: str):
     """Each focus area's budget by funding source."""
+    from workbook.actionplan import figures, portfolio
+    from workbook.actionplan.labels import focus_area_names
+
     project = selection.with_all_actors
     return _no_actions(selection, lang) or figures.funding_mix_figure(
         portfolio.funding_mix(project), focus_area_names(project, lang), lang)
@@ -72,6 +81,8 @@ def draw_funding(selection: Selection, lang: str):
 
 def draw_timeline(selection: Selection, lang: str):
     """The actions on a quarterly timeline, coloured by status, with the strategy period."""
+    from workbook.actionplan import figures, focus_area
+
     project = selection.with_all_actors
     return _no_actions(selection, lang) or figures.gantt_figure(
         focus_area.action_timeline(project, lang), lang, project.period)
@@ -82,6 +93,9 @@ def draw_focus_area(selection: Selection, lang: str) -> str:
     focus_area_id = selection.state.focus_area
     if focus_area_id is None:
         return paragraph(tr(TEXTS, "choose", lang), "note")
+    from workbook.actionplan import focus_area
+    from workbook.actionplan.onepager import key_figures
+
     area = focus_area.focus_area_page(selection.with_all_actors, focus_area_id, lang)
     colour = focus_area_colours(selection.full.focus_areas["focus_area_id"])[focus_area_id]
     cards = "".join(
@@ -94,6 +108,10 @@ def draw_focus_area(selection: Selection, lang: str) -> str:
 
 def draw_actions(selection: Selection, lang: str) -> str:
     """Every action in view under each focus area it serves: owner, partners, schedule, budget."""
+    from workbook.actionplan import portfolio, trace
+    from workbook.actionplan.labels import for_display
+    from workbook.actionplan.pages import ACTION_COLUMNS
+
     project = selection.with_all_actors
     plan = portfolio.plan_by_focus_area(project, lang)
     if plan.empty:
@@ -106,6 +124,8 @@ def draw_actions(selection: Selection, lang: str) -> str:
 
 def draw_trace(selection: Selection, lang: str):
     """From the activities through the inputs raised there to the actions and focus areas."""
+    from workbook.actionplan import figures, trace
+
     project = selection.with_all_actors
     flows = trace.sankey_links(project, lang, selection.state.focus_area)
     if flows.empty:

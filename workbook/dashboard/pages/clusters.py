@@ -7,16 +7,22 @@ area). Panels are drawn with :mod:`workbook.clusters`, in the same words as the 
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from workbook.clusters import evidence, figures, scorecard as sc, tables
-from workbook.clusters.export import TEXTS as REPORT_TEXTS
+from workbook.clusters.texts import TEXTS as REPORT_TEXTS
 from workbook.dashboard.cache import by_identity
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.parts import bullets, paragraph, table
 from workbook.dashboard.widgets import Panel
 from workbook.i18n import tr
-from workbook.project import Project
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from workbook.project import Project
+
+# The analyses (workbook.clusters: pandas, plotly) are imported by the functions that draw: a
+# kernel showing the server's unfiltered drawings (workbook.dashboard.defaults) needs none.
 
 TEXTS = {
     "no_clusters": {"fi": "Valinnalla ei löydy klustereita.", "en": "No cluster matches the filters."},
@@ -28,6 +34,8 @@ FILTERS = ("focus_area", "cluster")
 
 @by_identity(maxsize=2)
 def _whole_scorecard(project: Project) -> pd.DataFrame:
+    from workbook.clusters import scorecard as sc
+
     return sc.scorecard(project)
 
 
@@ -37,11 +45,15 @@ def _card(selection: Selection) -> pd.DataFrame:
 
 
 def _half(lang: str) -> str:
+    from workbook.clusters import scorecard as sc
+
     return sc.format_value(sc.PARTLY_FRACTION, "share", lang)
 
 
 def draw_summary(selection: Selection, lang: str) -> str:
     """How many clusters meet every criterion, and each cluster's verdicts in one line."""
+    from workbook.clusters import scorecard as sc, tables
+
     card = _card(selection)
     if card.empty:
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
@@ -51,6 +63,8 @@ def draw_summary(selection: Selection, lang: str) -> str:
 
 def draw_scorecard(selection: Selection, lang: str):
     """Every cluster against every criterion, coloured by verdict."""
+    from workbook.clusters import figures
+
     card = _card(selection)
     if card.empty:
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
@@ -59,6 +73,8 @@ def draw_scorecard(selection: Selection, lang: str):
 
 def draw_gaps(selection: Selection, lang: str) -> str:
     """What each cluster lacks against the goals, in plain words."""
+    from workbook.clusters import scorecard as sc, tables
+
     card = _card(selection)
     gaps = sc.gaps(selection.full, lang, card=card)
     if gaps.empty:
@@ -68,6 +84,8 @@ def draw_gaps(selection: Selection, lang: str) -> str:
 
 def draw_members(selection: Selection, lang: str):
     """Members of each cluster by type of organisation, in the actor types' colours."""
+    from workbook.clusters import evidence, figures
+
     kept = set(selection.project.clusters["cluster_id"])
     if not kept:
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
@@ -78,6 +96,8 @@ def draw_members(selection: Selection, lang: str):
 
 def draw_criteria(selection: Selection, lang: str) -> str:
     """The criteria and their goals (the project's own table)."""
+    from workbook.clusters import tables
+
     return (table(tables.criteria_table(selection.full.cluster_criteria, lang))
             + paragraph(tr(REPORT_TEXTS, "criteria_note", lang), "note"))
 

@@ -2,23 +2,23 @@
 
 from __future__ import annotations
 
-import pandas as pd
+from typing import TYPE_CHECKING
 
-from workbook import formats, vocab
+from workbook import vocab
 from workbook.dashboard.cache import by_identity
 from workbook.dashboard.charts import bar_rows
 from workbook.dashboard.filters import Selection
-from workbook.dashboard.headline import (
-    activity_period, actions_per_focus_area, most_active_organisations, plan_figures, shown_figure,
-)
 from workbook.dashboard.widgets import PAGES, TEXTS as PAGE_TEXTS, Panel
-from workbook.htmlreport import escape, table_html
+from workbook.htmlreport import escape
 from workbook.i18n import label, tr
-from workbook.overview import activities_by_kind
-from workbook.participation import reach
-from workbook.participation.labels import group_label
-from workbook.participation.summary import TEXTS as SUMMARY_TEXTS
 from workbook.style import ACTOR_TYPE_COLOURS, focus_area_colours
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+# Every visitor lands on this page, mostly unfiltered: its kernel then shows the server's
+# drawings (workbook.dashboard.defaults), so the modules that compute the figures (pandas,
+# plotly, the participation summary: 0.8 CPU s) are imported by the functions that draw.
 
 TEXTS = {
     "headlines": {"fi": "Prosessi lukuina", "en": "The process in figures"},
@@ -77,17 +77,23 @@ TEXTS = {
 
 
 def _date(value: pd.Timestamp, lang: str) -> str:
+    from workbook import formats
+
     return formats.date(value, lang)
 
 
 @by_identity(maxsize=2)
 def _reach(selection: Selection) -> pd.Series:
     """Who took part (the participation summary's headline figures), once per selection."""
+    from workbook.participation import reach
+
     return reach.headline_figures(selection.project)
 
 
 def draw_headlines(selection: Selection, lang: str) -> str:
     """Six headline cards; the number of people is hidden when it is too small to publish."""
+    from workbook.dashboard.headline import shown_figure
+
     figures = _reach(selection)
     people = shown_figure(figures, "people", selection.full.min_group_size, lang)
     cards = [
@@ -110,6 +116,10 @@ def _whole(value: object) -> str:
 
 def draw_achievements(selection: Selection, lang: str) -> str:
     """What the process achieved, in a few plain sentences."""
+    from workbook.dashboard.headline import activity_period, plan_figures
+    from workbook.overview import activities_by_kind
+    from workbook.participation.summary import TEXTS as SUMMARY_TEXTS
+
     project = selection.project
     period = activity_period(project)
     if period is None:
@@ -146,6 +156,9 @@ def draw_page_links(selection: Selection, lang: str) -> str:
 
 def draw_organisations_by_type(selection: Selection, lang: str) -> str:
     """Organisations that took part per actor type, of those in the registry, in the types' colours."""
+    from workbook.participation import reach
+    from workbook.participation.labels import group_label
+
     frame = reach.organisations_reached(selection.project, "actor_type")
     frame = frame[frame["registry"] > 0]
     if frame.empty:
@@ -160,6 +173,8 @@ def draw_organisations_by_type(selection: Selection, lang: str) -> str:
 
 def draw_actions_by_focus_area(selection: Selection, lang: str) -> str:
     """Actions per focus area, in the focus areas' colours (an action serving two counts in both)."""
+    from workbook.dashboard.headline import actions_per_focus_area
+
     counts = actions_per_focus_area(selection.project)
     focus_areas = selection.full.focus_areas
     colours = focus_area_colours(focus_areas["focus_area_id"])
@@ -169,6 +184,11 @@ def draw_actions_by_focus_area(selection: Selection, lang: str) -> str:
 
 def draw_most_active(selection: Selection, lang: str) -> str:
     """The ten organisations that took part in the most activities."""
+    import pandas as pd
+
+    from workbook.dashboard.headline import most_active_organisations
+    from workbook.htmlreport import table_html
+
     table = most_active_organisations(selection.project)
     if table.empty:
         return f"<p>{escape(tr(TEXTS, 'nobody', lang))}</p>"

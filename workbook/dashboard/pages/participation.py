@@ -7,12 +7,16 @@ built from the filtered project, so the page and the delivered report say the sa
 from __future__ import annotations
 
 import functools
+from typing import TYPE_CHECKING
 
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.parts import paragraph, table
 from workbook.dashboard.widgets import Panel
 from workbook.htmlreport import escape
-from workbook.participation.summary import TEXTS as SUMMARY_TEXTS, Section, build_section
+from workbook.participation.texts import TEXTS as SUMMARY_TEXTS
+
+if TYPE_CHECKING:
+    from workbook.participation.summary import Section
 
 TEXTS = {
     "surveys": {"fi": "Kyselyt", "en": "Surveys"},
@@ -25,6 +29,7 @@ def section_parts(sections: Section | list[Section], headings: bool = False, lan
 
     Examples
     --------
+    >>> from workbook.participation.summary import Section
     >>> section = Section("x", "<Title>")
     >>> section.text("Kaikki <21> kuntaa", style="note")
     >>> section_parts(section, headings=True)
@@ -46,6 +51,9 @@ def section_parts(sections: Section | list[Section], headings: bool = False, lan
 
 def draw_section(key: str, selection: Selection, lang: str) -> list:
     """One section of the participation summary for the filtered project."""
+    # Imported here: a kernel showing the server's unfiltered drawings needs no analyses.
+    from workbook.participation.summary import build_section
+
     return section_parts(build_section(selection.project, key, lang), headings=key == "surveys", lang=lang)
 
 
