@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.dashboard import context, defaults
+from workbook.dashboard import context, defaults, network_map
 from workbook.dashboard.defaults import SavedProject, page_panels, read_defaults, write_defaults
 from workbook.dashboard.filters import FilterState, filter_options, filter_project
 from workbook.dashboard.serve import prepare_kernels
@@ -51,6 +51,8 @@ def test_every_drawing_made_in_advance_is_what_the_panel_draws(served, demo_proj
             assert saved.drawings[key, lang] == rendered(panel.draw(selection, lang)), (key, lang)
     assert saved.options == {lang: filter_options(demo_project, lang) for lang in LANGUAGES}
     assert saved.name == demo_project.name
+    for lang in LANGUAGES:  # the network page's map: the whole network's page
+        assert saved.drawings[network_map.DEFAULTS_KEY, lang] == network_map.whole_network_page(demo_project, lang)
 
 
 def test_a_page_drawn_from_the_servers_defaults_is_the_page_drawn_afresh(served, demo_project, monkeypatch):
@@ -154,10 +156,10 @@ def test_an_unreadable_project_cache_is_loaded_from_the_project(tmp_path, demo_p
     assert len(project.actors) == len(demo_project.actors)
 
 
-@pytest.mark.parametrize("page", ["overview", "participation", "actions", "clusters"])
+@pytest.mark.parametrize("page", list(PAGES))
 def test_a_kernel_showing_the_servers_drawings_imports_no_analysis_library(served, page):
     """The page's cells as a kernel runs them, the visitor switching language: neither pandas
-    nor plotly is imported (the network page's map still needs them)."""
+    nor plotly nor networkx is imported."""
     import json
     import subprocess
     import sys
@@ -171,3 +173,21 @@ def test_a_kernel_showing_the_servers_drawings_imports_no_analysis_library(serve
                          cwd=ROOT, timeout=120)
     assert run.returncode == 0, run.stderr[-2000:]
     assert run.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_the_network_map_is_the_servers_drawing_until_a_filter_changes(served, monkeypatch):
+    folder, runtime, env = served
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    saved = context.load_dashboard_project()
+    language = LanguageSwitch("fi")
+    filters = Filters(saved, language)
+    view = network_map.MapView(filters, language)
+    language.value = "en"
+    assert view.frame.page == saved.defaults.drawings[network_map.DEFAULTS_KEY, "en"]
+    assert "project" not in vars(saved), "the unfiltered map must not read the project"
+    filters.set_state(FilterState(actor_type="company"))
+    page = view.frame.page
+    assert view.frame.message["wb"] == "selection" and not view.failed
+    filters.set_state(FilterState())
+    assert view.frame.page is page and len(view.frame.message["selection"]["nodes"]) == len(saved.actors)

@@ -99,6 +99,12 @@ def build_defaults(project: "Project") -> Defaults:
                 continue
             if _plain(drawing):  # not a widget or another live object: each kernel makes its own
                 drawings[key, lang] = drawing
+    from workbook.dashboard.network_map import default_drawings
+
+    try:
+        drawings.update(default_drawings(project))
+    except Exception:  # noqa: BLE001 -- each kernel then draws its map, and logs why it fails
+        server_log().warning("the network map not drawn in advance", exc_info=True)
     return Defaults(project.name, {lang: filter_options(project, lang) for lang in LANGUAGES}, drawings)
 
 

@@ -10,34 +10,53 @@ views are computed from.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import ipywidgets as widgets
 
 from workbook.dashboard.cache import by_identity
 from workbook.dashboard.context import server_log
+from workbook.dashboard.defaults import defaults_of
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.pages import network
 from workbook.dashboard.widgets import TEXTS as WIDGET_TEXTS, Filters, LanguageSwitch
 from workbook.htmlreport import escape
 from workbook.i18n import tr
 from workbook.network.frame import NetworkFrame
-from workbook.network.view import TEXTS as VIEW_TEXTS, network_page, selection_data, view_names
-from workbook.project import Project
+
+if TYPE_CHECKING:
+    from workbook.project import Project
+
+# The map's page among the server's drawings (workbook.dashboard.defaults), per language.
+DEFAULTS_KEY = "network.map"
 
 
 @by_identity(maxsize=2)
-def _whole_network_pages(project: Project) -> dict[str, str]:
+def _whole_network_pages(project: "Project") -> dict[str, str]:
     """The map page of a project's whole network, per language (built when first asked for)."""
     return {}
 
 
-def whole_network_page(project: Project, lang: str) -> str:
+def whole_network_page(project: "Project", lang: str) -> str:
     """The map of ``project``'s whole network in ``lang``, at the places every part keeps."""
+    from workbook.network.view import network_page, view_names
+
     pages = _whole_network_pages(project)
     if lang not in pages:
         built = network.whole_network(project)
         pages[lang] = network_page(built.graph, built.metrics, lang, names=view_names(project, lang),
                                    positions=network.whole_network_positions(project))
     return pages[lang]
+
+
+def default_drawings(project: "Project") -> dict[tuple[str, str], str]:
+    """The map pages a server draws in advance for its kernels, one per language (none for a
+    project without actors: its map is a note)."""
+    from workbook.i18n import LANGUAGES
+
+    if network.whole_network(project).graph.number_of_nodes() == 0:
+        return {}
+    return {(DEFAULTS_KEY, lang): whole_network_page(project, lang) for lang in LANGUAGES}
 
 
 class MapView(widgets.VBox):
@@ -80,18 +99,30 @@ class MapView(widgets.VBox):
         self.drawn_for = (selection.state, lang)
 
     def _show(self, selection: Selection, lang: str) -> None:
+        defaults = defaults_of(self.filters.project)
+        drawn = defaults.drawings.get((DEFAULTS_KEY, lang)) if defaults is not None else None
+        if selection.state.is_everything and not self.frame.message and drawn is not None:
+            # The server drew the whole network: the project need not even be read.
+            self._load(drawn, lang)
+            self.children = (self.heading, self.frame)
+            return
         part = network.selection_network(selection)
         if part.graph.number_of_nodes() == 0:
             self.note.value = f'<p class="wb-note">{escape(tr(network.TEXTS, "empty", lang))}</p>'
             self.children = (self.heading, self.note)
             return
-        if self._page_lang != lang:
-            self.frame.title = tr(VIEW_TEXTS, "frame_title", lang)
-            self.frame.page = whole_network_page(selection.full, lang)
-            self._page_lang = lang
+        self._load(drawn if drawn is not None else whole_network_page(selection.full, lang), lang)
         # The page holds the whole network: the unfiltered view needs no message, except to
         # undo a part sent before.
         whole = selection.state.is_everything and not self.frame.message
-        self.frame.message = {} if whole else {"wb": "selection",
-                                               "selection": selection_data(part.graph, part.metrics)}
+        if not whole:
+            from workbook.network.view import selection_data
+
+            self.frame.message = {"wb": "selection", "selection": selection_data(part.graph, part.metrics)}
         self.children = (self.heading, self.frame)
+
+    def _load(self, page: str, lang: str) -> None:
+        if self._page_lang != lang:
+            self.frame.title = tr(network.TEXTS, "map", lang)
+            self.frame.page = page
+            self._page_lang = lang

@@ -22,14 +22,22 @@ Modules, in the order data flows through them:
     GraphML, Kumu workbook, network.html, and the map as A4 SVG/PNG (:func:`export.map_image`).
 """
 
-from workbook.network.graphs import (
-    LAYERS, ActorNetwork, build_bipartite, build_cluster_ties, build_network, build_participation,
-    build_partnerships, build_relations, combine_layers,
-)
-from workbook.network.metrics import NetworkSummary, actor_metrics, network_summary
+from __future__ import annotations
 
-__all__ = [
-    "LAYERS", "ActorNetwork", "NetworkSummary", "actor_metrics", "build_bipartite", "build_cluster_ties",
-    "build_network", "build_participation", "build_partnerships", "build_relations", "combine_layers",
-    "network_summary",
-]
+import importlib
+
+_HOMES = {
+    "graphs": ("LAYERS", "ActorNetwork", "build_bipartite", "build_cluster_ties", "build_network",
+               "build_participation", "build_partnerships", "build_relations", "combine_layers"),
+    "metrics": ("NetworkSummary", "actor_metrics", "network_summary"),
+}
+__all__ = sorted(name for names in _HOMES.values() for name in names)
+
+
+def __getattr__(name: str):
+    # Imported on first use: the analyses bring pandas, scipy and igraph (0.9 s), which the
+    # network page's map widget (workbook.network.frame) and an unfiltered dashboard never need.
+    for module, names in _HOMES.items():
+        if name in names:
+            return getattr(importlib.import_module(f"workbook.network.{module}"), name)
+    raise AttributeError(f"module 'workbook.network' has no attribute {name!r}")

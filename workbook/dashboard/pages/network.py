@@ -8,9 +8,7 @@ it has in the whole network, so the map does not jump when a filter changes.
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import networkx as nx
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from workbook import vocab
 from workbook.dashboard.cache import by_identity
@@ -18,12 +16,17 @@ from workbook.dashboard.filters import Selection
 from workbook.dashboard.parts import bullets, paragraph, table
 from workbook.dashboard.widgets import Panel
 from workbook.i18n import label, tr
-from workbook.network import ActorNetwork, actor_metrics, build_network, network_summary
-from workbook.network.format import metric
-from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
-from workbook.network.metrics import network_findings
-from workbook.network.view import map_positions, view_graph
-from workbook.project import Project
+
+if TYPE_CHECKING:
+    import networkx as nx
+    import pandas as pd
+
+    from workbook.network import ActorNetwork
+    from workbook.project import Project
+
+# Unfiltered, a kernel shows the server's drawings of this page (workbook.dashboard.defaults):
+# networkx, pandas and the network analyses (1.2 CPU s) are imported by the functions that
+# compute.
 
 TEXTS = {
     "map": {"fi": "Toimijaverkoston kartta", "en": "Map of the actor network"},
@@ -49,9 +52,17 @@ MAP_HEIGHT = 680
 class NetworkOfSelection:
     """A network built from a selection, with its metrics (kept for the panels drawn from it)."""
 
-    network: ActorNetwork
-    graph: nx.Graph
-    metrics: pd.DataFrame
+    network: "ActorNetwork"
+    graph: "nx.Graph"
+    metrics: "pd.DataFrame"
+
+    @classmethod
+    def of(cls, project: "Project") -> "NetworkOfSelection":
+        from workbook.network import actor_metrics, build_network
+        from workbook.network.view import view_graph
+
+        network = build_network(project)
+        return cls(network, view_graph(network), actor_metrics(network))
 
 
 @by_identity(maxsize=2)
@@ -59,22 +70,22 @@ def selection_network(selection: Selection) -> NetworkOfSelection:
     """The network of a selection, built once however many panels draw from it."""
     if selection.state.is_everything:
         return whole_network(selection.full)
-    network = build_network(selection.project)
-    return NetworkOfSelection(network, view_graph(network), actor_metrics(network))
+    return NetworkOfSelection.of(selection.project)
 
 
 @by_identity(maxsize=2)
-def whole_network(project: Project) -> NetworkOfSelection:
+def whole_network(project: "Project") -> NetworkOfSelection:
     """The network of the whole project, built once."""
-    network = build_network(project)
-    return NetworkOfSelection(network, view_graph(network), actor_metrics(network))
+    return NetworkOfSelection.of(project)
 
 
 @by_identity(maxsize=2)
-def whole_network_positions(project: Project) -> dict:
+def whole_network_positions(project: "Project") -> dict:
     """Seeded positions of every actor in the whole project's network (communities as lobes,
     actors without ties set apart), computed once: every part of the network is drawn with
     them, so the map does not jump when a filter changes."""
+    from workbook.network.view import map_positions
+
     built = whole_network(project)
     return map_positions(built.graph, built.metrics, 0)
 
@@ -84,12 +95,17 @@ def draw_findings(selection: Selection, lang: str) -> str:
     built = selection_network(selection)
     if built.graph.number_of_nodes() == 0:
         return paragraph(tr(TEXTS, "empty", lang), "note")
+    from workbook.network import network_summary
+    from workbook.network.metrics import network_findings
+
     summary = network_summary(built.network, built.metrics)
     return bullets(network_findings(summary, built.metrics, lang))
 
 
 def draw_gaps(selection: Selection, lang: str) -> str:
     """Per focus area: who is engaged, which kinds of actor and areas are missing, owners."""
+    from workbook.network.gaps import companies_without_rdi, focus_area_gaps, focus_area_owners, gap_findings
+
     project = selection.with_all_actors
     built = selection_network(selection)
     findings = gap_findings(project, focus_area_gaps(project, built.network),
@@ -99,6 +115,10 @@ def draw_gaps(selection: Selection, lang: str) -> str:
 
 def draw_brokers(selection: Selection, lang: str) -> str:
     """The brokers, most central first."""
+    import pandas as pd
+
+    from workbook.network.format import metric
+
     metrics = selection_network(selection).metrics
     brokers = metrics[metrics["broker"]].sort_values(["betweenness", "name"], ascending=[False, True], kind="stable")
     if brokers.empty:
