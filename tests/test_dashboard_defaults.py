@@ -48,7 +48,7 @@ def test_every_drawing_made_in_advance_is_what_the_panel_draws(served, demo_proj
     selection = filter_project(demo_project, FilterState())
     for key, panel in panels.items():
         for lang in LANGUAGES:
-            assert saved.drawings[key, lang] == rendered(panel.draw(selection, lang)), (key, lang)
+            assert saved.drawings[key, lang] == rendered(panel.draw(selection, lang), lang), (key, lang)
     assert saved.options == {lang: filter_options(demo_project, lang) for lang in LANGUAGES}
     assert saved.name == demo_project.name
     for lang in LANGUAGES:  # the network page's map: the whole network's page
@@ -141,7 +141,7 @@ def test_an_unreadable_defaults_file_falls_back_to_drawing_in_the_kernel(tmp_pat
     language = LanguageSwitch("en")
     filters = Filters(project, language)
     view = View(page_panels()["overview.HEADLINES"], filters, language)
-    assert not view.failed and view.html.value == rendered(view.panel.draw(filters.selection, "en"))
+    assert not view.failed and view.html.value == rendered(view.panel.draw(filters.selection, "en"), "en")
 
 
 def test_an_unreadable_project_cache_is_loaded_from_the_project(tmp_path, demo_project, monkeypatch):
@@ -191,3 +191,19 @@ def test_the_network_map_is_the_servers_drawing_until_a_filter_changes(served, m
     assert view.frame.message["wb"] == "selection" and not view.failed
     filters.set_state(FilterState())
     assert view.frame.page is page and len(view.frame.message["selection"]["nodes"]) == len(saved.actors)
+
+
+def test_the_page_names_the_project_in_the_visitors_language_without_reading_it(served, demo_project, monkeypatch):
+    from workbook.dashboard.widgets import Page
+
+    folder, runtime, env = served
+    for name, value in env.items():
+        monkeypatch.setenv(name, value)
+    saved = context.load_dashboard_project()
+    language = LanguageSwitch("fi")
+    page = Page("overview", language, None, [], subtitle=saved.display_name)
+    assert demo_project.display_name("fi") in page.title.value
+    language.value = "en"
+    assert demo_project.display_name("en") in page.title.value
+    assert demo_project.display_name("fi") not in page.title.value
+    assert "project" not in vars(saved)

@@ -48,6 +48,7 @@ class Defaults:
     name: str
     options: dict[str, "FilterOptions"]
     drawings: dict[tuple[str, str], Rendered] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)  # the project's name in each language
 
 
 def panel_key(panel: "Panel") -> str | None:
@@ -93,7 +94,7 @@ def build_defaults(project: "Project") -> Defaults:
     for key, panel in page_panels().items():
         for lang in LANGUAGES:
             try:
-                drawing = rendered(panel.draw(selection, lang))
+                drawing = rendered(panel.draw(selection, lang), lang)
             except Exception:  # noqa: BLE001 -- each kernel then draws it, and logs why it fails
                 server_log().warning("panel %s not drawn in advance", key, exc_info=True)
                 continue
@@ -105,7 +106,8 @@ def build_defaults(project: "Project") -> Defaults:
         drawings.update(default_drawings(project))
     except Exception:  # noqa: BLE001 -- each kernel then draws its map, and logs why it fails
         server_log().warning("the network map not drawn in advance", exc_info=True)
-    return Defaults(project.name, {lang: filter_options(project, lang) for lang in LANGUAGES}, drawings)
+    return Defaults(project.name, {lang: filter_options(project, lang) for lang in LANGUAGES}, drawings,
+                    {lang: project.display_name(lang) for lang in LANGUAGES})
 
 
 def _plain(drawing: Rendered) -> bool:
@@ -181,6 +183,10 @@ class SavedProject:
         from workbook.dashboard.context import load_project, read_project_cache
 
         return read_project_cache(self.cache, self.project_path) or load_project(self.project_path)
+
+    def display_name(self, lang: str) -> str:
+        """The project's name in ``lang`` (see :meth:`workbook.project.Project.display_name`)."""
+        return self.defaults.names.get(lang) or self.project.display_name(lang)
 
     def __getattr__(self, name: str):
         if name.startswith("__") or name in ("cache", "project_path", "defaults", "name", "project"):

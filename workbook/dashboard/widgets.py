@@ -286,7 +286,7 @@ class View(widgets.VBox):
             self.failed = False
             return defaults.drawings[self._key, lang]
         try:
-            drawing = rendered(self.panel.draw(self.filters.selection, lang))
+            drawing = rendered(self.panel.draw(self.filters.selection, lang), lang)
             self.failed = False
         except Exception:
             server_log().exception("panel %r failed for %s", self.panel.name or self.panel.title["en"], state)
@@ -307,30 +307,36 @@ class View(widgets.VBox):
             self.children = (self.heading, self.output)
 
 
-def rendered(drawing: Drawing) -> Rendered:
-    """A panel's drawing as it is shown: trusted HTML as it is, else the list of its parts,
-    HTML strings as they are and plotly figures as plotly's mime bundle (displayed raw),
-    built here rather than by plotly's renderers: importing those pulls in nbformat and
-    jsonschema, about 1.5 s of every visitor's wait on this machine.
+def rendered(drawing: Drawing, lang: str) -> Rendered:
+    """A panel's drawing in ``lang`` as it is shown: trusted HTML as it is, else the list of
+    its parts, HTML strings as they are and plotly figures as plotly's mime bundle (displayed
+    raw, numbers written as in ``lang``), built here rather than by plotly's renderers:
+    importing those pulls in nbformat and jsonschema, about 1.5 s of every visitor's wait on
+    this machine.
 
     Examples
     --------
     >>> import plotly.graph_objects as go
-    >>> parts = rendered(["<p>a</p>", go.Figure(go.Bar(x=[1], y=[2]))])
-    >>> parts[0], parts[1][PLOTLY_MIME]["config"], parts[1][PLOTLY_MIME]["layout"]["font"]["size"]
-    ('<p>a</p>', {'displayModeBar': False}, 15)
+    >>> parts = rendered(["<p>a</p>", go.Figure(go.Bar(x=[1], y=[2500.5]))], "fi")
+    >>> figure = parts[1][PLOTLY_MIME]
+    >>> parts[0], figure["config"], figure["layout"]["font"]["size"], figure["layout"]["separators"]
+    ('<p>a</p>', {'displayModeBar': False}, 15, ',\xa0')
     """
     if isinstance(drawing, str):
         return drawing
-    return [_part(part) for part in (drawing if isinstance(drawing, (list, tuple)) else [drawing])]
+    return [_part(part, lang) for part in (drawing if isinstance(drawing, (list, tuple)) else [drawing])]
 
 
-def _part(part: object) -> object:
+def _part(part: object, lang: str) -> object:
     if not _is_figure(part):
         return part
+    from workbook.formats import plotly_separators
+
     bundle = json.loads(part.to_json())
-    font = bundle.setdefault("layout", {}).setdefault("font", {})
+    layout = bundle.setdefault("layout", {})
+    font = layout.setdefault("font", {})
     font["size"] = max(font.get("size", 12), MIN_FONT_SIZE)
+    layout.setdefault("separators", plotly_separators(lang))
     bundle["config"] = FIGURE_CONFIG
     return {PLOTLY_MIME: bundle}
 
@@ -348,13 +354,15 @@ class Page(widgets.VBox):
     """A dashboard page: header with title, page links and language switch; filters; views.
 
     ``generation`` counts completed redraws of the whole page (the header's hidden marker
-    carries it, so a browser can tell when every view has been redrawn).
+    carries it, so a browser can tell when every view has been redrawn). ``subtitle`` is a
+    text, or a function giving it in a language (``project.display_name``), which then
+    follows the language switch.
     """
 
     generation = traitlets.Int(0)
 
     def __init__(self, page: str, language: LanguageSwitch, filters: Filters | None, views: Sequence[View],
-                 subtitle: str = ""):
+                 subtitle: str | Callable[[str], str] = ""):
         if page not in PAGES:
             raise ValueError(f"unknown page {page!r}; pages: {', '.join(PAGES)}")
         self.page = page
@@ -386,7 +394,8 @@ class Page(widgets.VBox):
 
     def _draw_header(self) -> None:
         lang = self.language.value
-        subtitle = f'<div class="wb-subtitle">{escape(self.subtitle)}</div>' if self.subtitle else ""
+        text = self.subtitle(lang) if callable(self.subtitle) else self.subtitle
+        subtitle = f'<div class="wb-subtitle">{escape(text)}</div>' if text else ""
         self.title.value = (f'<h1 class="wb-page-title">{escape(tr(TEXTS, "page_" + self.page, lang))}</h1>'
                             f"{subtitle}")
         self.navigation.value = navigation_html(self.page, lang)
