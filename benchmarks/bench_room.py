@@ -10,7 +10,9 @@ once its pre-heated kernels are ready, N tabs of one headless Chromium open the 
 - peak RSS of the server and its kernels (GiB);
 - CPU seconds of the server and its kernels (the browser's not counted): during the visits,
   and in all until ``--wait`` seconds after every page closed (the visits, the kernels that
-  replace the used pre-heated ones, the shutdowns), and that total per visitor;
+  replace the used pre-heated ones, the shutdowns); of that, what the server and its waiting
+  kernels use with nobody there (measured for 20 s before the visits); and the total less
+  that per visitor;
 - kernels left alive ``--wait`` seconds (default 90) after every page closed, beyond the
   pre-heated pools.
 
@@ -45,6 +47,7 @@ from workbook.dashboard.widgets import PAGES
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo-lapland"
 TIMEOUT_S = 120
+IDLE_S = 20
 
 
 def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code: Path | None = None) -> dict:
@@ -56,6 +59,11 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code:
     with ServedDashboards(project, visitors=visitors if code is None else None, startup_timeout=120,
                           options=options, code=code) as server:
         wait_for_pools(server)
+        # What the server and its waiting kernels use with nobody there (timers, heartbeats),
+        # taken off the round's total so that it counts the visitors only.
+        idle_start, idle_cpu = time.monotonic(), server_cpu_seconds(server.process.pid)
+        time.sleep(IDLE_S)
+        idle_rate = (server_cpu_seconds(server.process.pid) - idle_cpu) / (time.monotonic() - idle_start)
         pages = [keys[i % len(keys)] if mix else "overview" for i in range(visitors)]
         urls = [server.url(key) for key in pages]
         peak = [server_rss_mib(server.process.pid)]
@@ -71,7 +79,7 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code:
         with tempfile.TemporaryDirectory() as profile:
             context = open_browser(playwright, Path(profile))
             RequestLog(context)
-            cpu_before = server_cpu_seconds(server.process.pid)
+            cpu_before, started = server_cpu_seconds(server.process.pid), time.monotonic()
             seconds = visit_together(context, urls, TIMEOUT_S)
             cpu = server_cpu_seconds(server.process.pid) - cpu_before
             for page in context.pages:
@@ -81,26 +89,28 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code:
         sampler.join()
         time.sleep(wait)
         cpu_all = server_cpu_seconds(server.process.pid) - cpu_before
+        idle = idle_rate * (time.monotonic() - started)
         left = max(0, len(server.kernel_pids()) - pool)
     drawn = [s for s in seconds if s != float("inf")]
     return {"visitors": visitors, "drawn": drawn, "never": len(seconds) - len(drawn), "cpu": cpu,
-            "cpu_all": cpu_all, "rss_gib": peak[0] / 1024, "left": left, "pool": pool}
+            "cpu_all": cpu_all, "idle": idle, "rss_gib": peak[0] / 1024, "left": left, "pool": pool}
 
 
 def table(playwright, counts: list[int], mix: bool, wait: float, code: Path | None, title: str) -> None:
     """The rounds for ``counts`` visitors, printed as a table."""
     print(f"\n{title}")
     print("| visitors | time to widgets min / median / max (s) | never drew | server + kernels RSS (GiB) "
-          "| CPU during the visits (s) | CPU in all, replacements included (s) | CPU per visitor (s) "
-          "| kernels left beyond the pool |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| CPU during the visits (s) | CPU in all, replacements included (s) | of which idle server (s) "
+          "| CPU per visitor, idle taken off (s) | kernels left beyond the pool |")
+    print("|---|---|---|---|---|---|---|---|---|")
     for count in counts:
         # An earlier version runs on its own copy of the demo (the data model has moved on since).
         r = room(playwright, DEMO if code is None else code / DEMO.relative_to(ROOT), count, mix, wait, code)
         times = (f"{min(r['drawn']):.1f} / {statistics.median(r['drawn']):.1f} / {max(r['drawn']):.1f}"
                  if r["drawn"] else "–")
         print(f"| {count} | {times} | {r['never']} | {r['rss_gib']:.2f} (pool {r['pool']}) | {r['cpu']:.1f} "
-              f"| {r['cpu_all']:.1f} | {r['cpu_all'] / count:.2f} | {r['left']} |", flush=True)
+              f"| {r['cpu_all']:.1f} | {r['idle']:.1f} | {(r['cpu_all'] - r['idle']) / count:.2f} | {r['left']} |",
+              flush=True)
 
 
 def main(argv: list[str]) -> int:
