@@ -39,7 +39,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workbook.dashboard.harness import (
-    RequestLog, ServedDashboards, open_browser, server_cpu_seconds, server_rss_mib, visit_together, wait_for_pools,
+    RequestLog, ServedDashboards, leave_all, open_browser, server_cpu_seconds, server_rss_mib, visit_together,
+    wait_for_pools,
 )
 from workbook.dashboard.serve import pool_sizes
 from workbook.dashboard.widgets import PAGES
@@ -82,9 +83,7 @@ def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code:
             cpu_before, started = server_cpu_seconds(server.process.pid), time.monotonic()
             seconds = visit_together(context, urls, TIMEOUT_S)
             cpu = server_cpu_seconds(server.process.pid) - cpu_before
-            for page in context.pages:
-                page.close(run_before_unload=True)
-            context.close()
+            leave_all(context)
         done.set()
         sampler.join()
         time.sleep(wait)
