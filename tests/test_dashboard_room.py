@@ -9,7 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from workbook.dashboard.harness import RequestLog, ServedDashboards, open_browser, visit_together, wait_until_quiet
+from workbook.dashboard.harness import (
+    RequestLog, ServedDashboards, leave_all, open_browser, visit_together, wait_until_quiet,
+)
 from workbook.dashboard.serve import pool_sizes
 
 pytestmark = pytest.mark.browser
@@ -34,9 +36,7 @@ def test_visitors_arriving_together_all_find_a_ready_page_and_leave_no_kernel_be
                  if "never connected" in line or "refused" in line or "reply reached" in line]
         assert all(s != float("inf") for s in seconds), f"pages not drawn: {seconds}; server: {notes}"
         assert any("Using pre-heated kernel" in line for line in server.log)
-        for page in context.pages:
-            page.close(run_before_unload=True)
-        context.close()
+        leave_all(context)
         assert log.external == []
         # The visitors' kernels go away (their pages said goodbye); the pools refill to their size.
         deadline = time.monotonic() + 120
