@@ -1,6 +1,6 @@
 """What the dashboard server accepts: the hosts it answers to and how many kernels it starts.
 
-Every page a visitor opens starts a Python kernel (about 200 MiB). Without limits a script, or
+Every page a visitor opens starts a Python kernel (up to about 200 MiB). Without limits a script, or
 another web page in the visitor's browser, could start kernels until the machine runs out of
 memory, and a web site could reach the server through DNS rebinding (its own name resolving
 to 127.0.0.1). ``workbook serve`` therefore

@@ -72,8 +72,6 @@ def cli(args: argparse.Namespace) -> int:
 
 
 DEFAULT_VISITORS = 5
-MIB_PER_KERNEL = 200
-
 
 def pool_sizes(visitors: int, pages: Mapping[str, str] = PAGES) -> dict[str, int]:
     """Pre-heated kernels kept per page for ``visitors`` people arriving at once: everyone
