@@ -73,6 +73,7 @@ def cli(args: argparse.Namespace) -> int:
 
 DEFAULT_VISITORS = 5
 
+
 def pool_sizes(visitors: int, pages: Mapping[str, str] = PAGES) -> dict[str, int]:
     """Pre-heated kernels kept per page for ``visitors`` people arriving at once: everyone
     lands on the overview (the address shared, and ``/``), so it keeps one kernel per visitor;
