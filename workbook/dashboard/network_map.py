@@ -19,8 +19,8 @@ from workbook.dashboard.context import server_log
 from workbook.dashboard.defaults import defaults_of
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.pages import network
-from workbook.dashboard.widgets import TEXTS as WIDGET_TEXTS, Filters, LanguageSwitch
-from workbook.htmlreport import escape
+from workbook.dashboard.parts import paragraph
+from workbook.dashboard.widgets import Filters, LanguageSwitch, apology, view_layout, view_title
 from workbook.i18n import tr
 from workbook.network.frame import NetworkFrame
 
@@ -76,8 +76,7 @@ class MapView(widgets.VBox):
         self.drawn_for = None
         self.failed = False
         self._page_lang: str | None = None
-        super().__init__([self.heading, self.frame], layout=widgets.Layout(
-            width="100%", min_width="360px", margin="0 0 20px 0", padding="0 12px 0 0"))
+        super().__init__([self.heading, self.frame], layout=view_layout(wide=True))
         self.add_class("wb-view")
         self.add_class("wb-view-map")
         filters.observe(self.redraw, names="selection")
@@ -87,13 +86,13 @@ class MapView(widgets.VBox):
     def redraw(self, _change=None) -> None:
         lang = self.language.value
         selection: Selection = self.filters.selection
-        self.heading.value = f'<h3 class="wb-view-title">{escape(tr(network.TEXTS, "map", lang))}</h3>'
+        self.heading.value = view_title(tr(network.TEXTS, "map", lang))
         try:
             self._show(selection, lang)
             self.failed = False
         except Exception:
             server_log().exception("the network map failed for %s", selection.state)
-            self.note.value = f'<p class="wb-error">{escape(tr(WIDGET_TEXTS, "view_failed", lang))}</p>'
+            self.note.value = apology(lang)
             self.children = (self.heading, self.note)
             self.failed = True
         self.drawn_for = (selection.state, lang)
@@ -108,7 +107,7 @@ class MapView(widgets.VBox):
             return
         part = network.selection_network(selection)
         if part.graph.number_of_nodes() == 0:
-            self.note.value = f'<p class="wb-note">{escape(tr(network.TEXTS, "empty", lang))}</p>'
+            self.note.value = paragraph(tr(network.TEXTS, "empty", lang), "note")
             self.children = (self.heading, self.note)
             return
         self._load(drawn if drawn is not None else whole_network_page(selection.full, lang), lang)

@@ -239,9 +239,7 @@ class View(widgets.VBox):
         self.drawn_for: tuple[FilterState, str] | None = None
         self.failed = False
         self._key = panel_key(panel)
-        super().__init__([self.heading, self.html], layout=widgets.Layout(
-            width="100%" if panel.wide else "calc(50% - 12px)", min_width="360px",
-            margin="0 0 20px 0", padding="0 12px 0 0"))
+        super().__init__([self.heading, self.html], layout=view_layout(panel.wide))
         self.add_class("wb-view")
         if panel.name:
             self.add_class(f"wb-view-{panel.name}")
@@ -272,7 +270,7 @@ class View(widgets.VBox):
     def redraw(self, _change=None) -> None:
         lang = self.language.value
         state = self.filters.state
-        self.heading.value = f'<h3 class="wb-view-title">{escape(self.panel.title[lang])}</h3>'
+        self.heading.value = view_title(self.panel.title[lang])
         if not self.opened:
             self.show_button.description = tr(TEXTS, "show", lang)
             self.children = (self.heading, self.show_button)
@@ -290,7 +288,7 @@ class View(widgets.VBox):
             self.failed = False
         except Exception:
             server_log().exception("panel %r failed for %s", self.panel.name or self.panel.title["en"], state)
-            drawing = f'<p class="wb-error">{escape(tr(TEXTS, "view_failed", lang))}</p>'
+            drawing = apology(lang)
             self.failed = True
         return drawing
 
@@ -305,6 +303,28 @@ class View(widgets.VBox):
                     # A mime bundle goes raw; an object the panel drew is displayed as it is.
                     display(HTML(part) if isinstance(part, str) else part, raw=_is_bundle(part))
             self.children = (self.heading, self.output)
+
+
+def view_layout(wide: bool) -> widgets.Layout:
+    """The box of a view on a page: the page's full width, or half of it."""
+    return widgets.Layout(width="100%" if wide else "calc(50% - 12px)", min_width="360px",
+                          margin="0 0 20px 0", padding="0 12px 0 0")
+
+
+def view_title(title: str) -> str:
+    """A view's heading.
+
+    Examples
+    --------
+    >>> view_title("Map & more")
+    '<h3 class="wb-view-title">Map &amp; more</h3>'
+    """
+    return f'<h3 class="wb-view-title">{escape(title)}</h3>'
+
+
+def apology(lang: str) -> str:
+    """What a visitor sees instead of a view that could not be drawn (the server's log has why)."""
+    return f'<p class="wb-error">{escape(tr(TEXTS, "view_failed", lang))}</p>'
 
 
 def rendered(drawing: Drawing, lang: str) -> Rendered:
