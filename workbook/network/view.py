@@ -364,6 +364,12 @@ def _options(size: int) -> dict:
     }
 
 
+def _layers_of(edges: list[dict]) -> list[str]:
+    """The kinds of tie the ties hold, in the order of :data:`LAYERS` (unknown ones last)."""
+    present = {layer for edge in edges for layer in edge["lw"]}
+    return [layer for layer in LAYERS if layer in present] + sorted(present - set(LAYERS))
+
+
 def _state_data(state: ViewState) -> dict:
     """A view state as the page's script takes it (lists for tuples)."""
     return {key: (list(value) if isinstance(value, tuple) else value) for key, value in asdict(state).items()}
@@ -371,7 +377,6 @@ def _state_data(state: ViewState) -> dict:
 
 def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames, state: ViewState, title: str,
                controls: bool) -> dict:
-    present_layers = {layer for edge in edges for layer in edge["lw"]}
     types = [t for t in vocab.ACTOR_TYPES if any(n["t"] == t for n in nodes)]
     area_ids = {f for n in nodes for f in n["fa"]}
     areas = [f for f in names.focus_areas if f in area_ids] + sorted(area_ids - set(names.focus_areas))
@@ -379,7 +384,7 @@ def _page_data(nodes: list[dict], edges: list[dict], lang: str, names: ViewNames
     clusters = [c for c in names.clusters if c in cluster_ids] + sorted(cluster_ids - set(names.clusters))
     communities = sorted({n["c"] for n in nodes if n["c"] is not None})
     community_colours = style.category_colours([str(c) for c in communities])
-    layers = [layer for layer in LAYERS if layer in present_layers] + sorted(present_layers - set(LAYERS))
+    layers = _layers_of(edges)
     return {
         "lang": lang, "title": title, "controls": controls, "state": _state_data(state),
         "texts": {key: tr(TEXTS, key, lang) for key in _PAGE_TEXTS},
@@ -436,8 +441,7 @@ def selection_data(graph: nx.Graph, metrics: pd.DataFrame) -> dict:
         values, community, role = _measures(by_id.loc[node] if node in by_id.index else None)
         nodes[str(node)] = [community, role, *(values[k] for k in METRIC_COLUMNS)]
     edges = _edge_records(graph)
-    present = {layer for edge in edges for layer in edge["lw"]}
-    layers = [layer for layer in LAYERS if layer in present] + sorted(present - set(LAYERS))
+    layers = _layers_of(edges)
     communities = sorted({row[0] for row in nodes.values() if row[0] is not None})
     return {
         "nodes": nodes,
