@@ -133,9 +133,11 @@ class ServedDashboards:
         if self.process is None or self.process.poll() is not None:
             return []
         pids = []
-        for child in psutil.Process(self.process.pid).children(recursive=True):
+        # The server's own children only: a kernel running a command (ipykernel runs `uname -p`
+        # as it starts) forks a child that carries the kernel's command line until it execs.
+        for child in psutil.Process(self.process.pid).children():
             try:
-                if any("ipykernel" in part for part in child.cmdline()):  # not a kernel's own helper
+                if any("ipykernel" in part for part in child.cmdline()):
                     pids.append(child.pid)
             except psutil.Error:
                 pass
