@@ -254,6 +254,8 @@ def _server_class():
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+    from workbook.dashboard.delivery import CompressedFiles, install_template_cache
+
     class RecordingKernels:
         """The kernel manager as a page handler sees it, telling the ledger which kernel was
         started (or taken from the pre-heated pool) for which visit."""
@@ -338,6 +340,13 @@ def _server_class():
             # the token (when set) and the host check still apply.
             return None
 
+    def compressing(handler: type) -> type:
+        """A file handler sending text files compressed (see workbook.dashboard.delivery);
+        any other handler as it is."""
+        if not issubclass(handler, tornado.web.StaticFileHandler):
+            return handler
+        return type(f"Compressed{handler.__name__}", (CompressedFiles, handler), {})
+
     class RefusedHost(tornado.web.RequestHandler):
         def prepare(self):
             raise tornado.web.HTTPError(403)
@@ -363,11 +372,11 @@ def _server_class():
 
         def init_handlers(self):
             replaced = {TornadoVoilaHandler: PageHandler, VoilaKernelWebsocketHandler: KernelSocketHandler}
-            kept = [(handler[0], replaced.get(handler[1], handler[1]), *handler[2:])
+            kept = [(handler[0], compressing(replaced.get(handler[1], handler[1])), *handler[2:])
                     for handler in super().init_handlers()
                     if handler[1] not in (TornadoVoilaTreeHandler, VoilaContentsHandler)]
             first_page = url_path_join(self.base_url, "voila/render", FIRST_PAGE)
-            pack = [(url_path_join(self.base_url, REPORT_ROUTE, "(.*)"), PackFiles,
+            pack = [(url_path_join(self.base_url, REPORT_ROUTE, "(.*)"), compressing(PackFiles),
                      {"path": self.report_pack, "default_filename": "index.html"})] if self.report_pack else []
             return [(self.server_url, RedirectHandler, {"url": first_page, "permanent": False}), *pack] + kept
 
@@ -384,6 +393,7 @@ def _server_class():
             from workbook.dashboard.executor import POLL_SLICE, install
 
             install(self.log, POLL_SLICE if self.sliced_polls else None)
+            install_template_cache()
 
         def start(self):
             IOLoop.current().add_callback(self._announce)

@@ -1,0 +1,41 @@
+"""The server's shared template cache: a template is compiled once for every page served,
+and compiled again as soon as its source changes (an upgraded Voilà template)."""
+
+from __future__ import annotations
+
+from jinja2 import Environment, FileSystemLoader
+
+from workbook.dashboard.delivery import TemplateCache
+
+
+def _environment(folder, cache, is_async=False):
+    return Environment(loader=FileSystemLoader(folder), bytecode_cache=cache, enable_async=is_async)
+
+
+def test_a_template_is_compiled_once_for_every_environment_and_again_when_it_changes(tmp_path, monkeypatch):
+    template = tmp_path / "page.html.j2"
+    template.write_text("<h1>{{ title }}</h1>")
+    cache = TemplateCache()
+    compiled = []
+    original = Environment.compile
+    monkeypatch.setattr(Environment, "compile",
+                        lambda self, source, *args, **kwargs: compiled.append(source) or original(self, source, *args,
+                                                                                                    **kwargs))
+
+    pages = [_environment(tmp_path, cache).get_template("page.html.j2").render(title="Lappi") for _ in range(3)]
+    assert pages == ["<h1>Lappi</h1>"] * 3 and len(compiled) == 1
+
+    template.write_text("<h2>{{ title }}</h2>")
+    assert _environment(tmp_path, cache).get_template("page.html.j2").render(title="Lappi") == "<h2>Lappi</h2>"
+    assert len(compiled) == 2
+
+
+def test_async_and_plain_environments_keep_their_own_code(tmp_path):
+    import asyncio
+
+    (tmp_path / "page.html.j2").write_text("{{ title }}")
+    cache = TemplateCache()
+    assert _environment(tmp_path, cache).get_template("page.html.j2").render(title="a") == "a"
+    rendered = asyncio.run(_environment(tmp_path, cache, is_async=True).get_template("page.html.j2")
+                           .render_async(title="b"))
+    assert rendered == "b"
