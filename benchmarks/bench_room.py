@@ -29,7 +29,6 @@ from __future__ import annotations
 import argparse
 import signal
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -39,8 +38,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workbook.dashboard.harness import (
-    RequestLog, ServedDashboards, leave_all, open_browser, server_cpu_seconds, server_rss_mib, visit_together,
-    wait_for_pools,
+    RequestLog, ServedDashboards, checkout, leave_all, open_browser, server_cpu_seconds, server_rss_mib,
+    visit_together, wait_for_pools,
 )
 from workbook.dashboard.serve import pool_sizes
 from workbook.dashboard.widgets import PAGES
@@ -125,14 +124,8 @@ def main(argv: list[str]) -> int:
           f"{args.wait:.0f} s after the pages closed")
     with sync_playwright() as playwright:
         if args.before:
-            with tempfile.TemporaryDirectory(prefix="bench-room-before-") as folder:
-                code = Path(folder) / "workbook"
-                subprocess.run(["git", "-C", str(ROOT), "worktree", "add", "--detach", "--quiet", str(code),
-                                args.before], check=True)
-                try:
-                    table(playwright, args.counts, args.mix, args.wait, code, f"Before ({args.before}):")
-                finally:
-                    subprocess.run(["git", "-C", str(ROOT), "worktree", "remove", "--force", str(code)], check=False)
+            with checkout(args.before) as code:
+                table(playwright, args.counts, args.mix, args.wait, code, f"Before ({args.before}):")
         table(playwright, args.counts, args.mix, args.wait, None,
               "Now:" if args.before else f"Now ({'--mix' if args.mix else 'overview'}):")
     return 0

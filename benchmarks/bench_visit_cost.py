@@ -1,6 +1,7 @@
 """CPU seconds one visitor costs in the kernels: each dashboard page beside a toy page.
 
-    .venv/bin/python benchmarks/bench_visit_cost.py [PROJECT] [--repeat N] [--pages overview,network] [--served N]
+    .venv/bin/python benchmarks/bench_visit_cost.py [PROJECT] [--repeat N] [--pages overview,network]
+        [--served N [--before REV]]
 
 A visitor takes a pre-heated kernel, which Voilà replaces by a new one that runs the whole
 notebook again; so one visit costs a full run of the notebook in a fresh kernel plus what
@@ -25,7 +26,10 @@ headless Chromium (``?lang=en``, the server speaking Finnish) against ``workbook
 --visitors 1``; after each visit the page is closed and the replacement kernel left to run
 its page. Printed per visit: the CPU seconds of the server process alone (rendering the
 page, relaying messages) and of the server with all its kernels (the visitor's and the
-replacement), the true cost of one visitor.
+replacement, forked from the server's fork server: :mod:`workbook.dashboard.forks`), the
+true cost of one visitor. ``--before REV`` serves the workbook of commit REV the same way
+first (a temporary git worktree), for a before/after in one run. The kernels measured above
+start from scratch, as the ones served did before the fork server.
 """
 
 from __future__ import annotations
@@ -42,6 +46,7 @@ import psutil
 from nbclient import NotebookClient
 
 from workbook.dashboard.executor import sliced
+from workbook.dashboard.harness import checkout
 from workbook.dashboard.serve import DASHBOARDS, prepare_kernels
 from workbook.dashboard.widgets import PAGES
 from workbook.project import load_project
@@ -102,32 +107,44 @@ def run_notebook(path: Path, env: dict[str, str], page: str | None) -> dict[str,
     return spent
 
 
-def served_visits(project: Path, pages: list[str], visits: int) -> None:
+def visit(context, url: str) -> None:
+    """A visitor opens a page, sees it drawn and leaves; Voilà starts the replacement kernel 10 s later."""
+    from workbook.dashboard.harness import wait_until_drawn
+
+    tab = context.new_page()
+    tab.goto(url)
+    wait_until_drawn(tab, 120_000)
+    tab.close(run_before_unload=True)
+    time.sleep(REPLACEMENT_DELAY_S)
+
+
+def served_visits(project: Path, pages: list[str], visits: int, code: Path | None = None) -> None:
     from playwright.sync_api import sync_playwright
 
     from workbook.dashboard.harness import (
-        RequestLog, ServedDashboards, open_browser, server_cpu_seconds, wait_for_pools, wait_until_drawn,
-        wait_until_quiet,
+        RequestLog, ServedDashboards, open_browser, server_cpu_seconds, wait_for_pools, wait_until_quiet,
     )
 
     def own(pid: int) -> float:
         times = psutil.Process(pid).cpu_times()
         return times.user + times.system
 
-    with sync_playwright() as playwright, ServedDashboards(project, visitors=1, startup_timeout=180) as server, \
+    if code is not None:
+        project = code / project.relative_to(ROOT) if project.is_relative_to(ROOT) else project
+    with sync_playwright() as playwright, \
+            ServedDashboards(project, visitors=1, startup_timeout=180, code=code) as server, \
             tempfile.TemporaryDirectory() as profile:
         wait_for_pools(server)
         context = open_browser(playwright, Path(profile))
         RequestLog(context)
+        # Once per server, not per visitor: the scripts compressed, the templates compiled.
+        visit(context, server.url(pages[0], lang="en"))
+        wait_until_quiet(server.process.pid, timeout=120, busy_percent=10)
         for page in pages:
             pid = server.process.pid
             alone, everything = own(pid), server_cpu_seconds(pid)
             for _ in range(visits):
-                tab = context.new_page()
-                tab.goto(server.url(page, lang="en"))
-                wait_until_drawn(tab, 120_000)
-                tab.close(run_before_unload=True)
-                time.sleep(REPLACEMENT_DELAY_S)  # Voilà starts the replacement kernel 10 s after
+                visit(context, server.url(page, lang="en"))
                 wait_until_quiet(pid, timeout=120, busy_percent=10)
             alone, everything = own(pid) - alone, server_cpu_seconds(pid) - everything
             print(f"{page:14s} served: server {alone / visits:5.2f}  server and kernels {everything / visits:5.2f} "
@@ -141,6 +158,8 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--pages", default=",".join(PAGES))
     parser.add_argument("--served", type=int, default=0, metavar="N", help="also visit each page N times, served")
+    parser.add_argument("--before", metavar="REV", help="with --served: also serve the workbook of this commit, "
+                        "first")
     args = parser.parse_args()
     project_path = Path(args.project).resolve()
     runtime = Path(tempfile.mkdtemp(prefix="workbook-bench-"))
@@ -160,6 +179,11 @@ def main() -> None:
                   + f"  | full run {full:5.2f}  per visit {full + row['visitor']:5.2f} CPU s", flush=True)
         toy = sum(rows["toy page"].values())
         print(f"\nper visit, kernels only (goal ≤ {GOAL_CPU_S} CPU s with the server); the toy page: {toy:.2f}")
+        if args.served and args.before:
+            print(f"\nBefore ({args.before}):", flush=True)
+            with checkout(args.before) as code:
+                served_visits(project_path, pages, args.served, code)
+            print("Now:", flush=True)
         if args.served:
             served_visits(project_path, pages, args.served)
     finally:

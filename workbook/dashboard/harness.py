@@ -17,6 +17,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -49,6 +50,23 @@ DRAWN_SCRIPT = """() => {
     return html.length > 1 && html[html.length - 1].innerHTML.trim().length > 0;
   });
 }"""
+
+
+@contextmanager
+def checkout(revision: str):
+    """The workbook of an earlier commit in a temporary git worktree (its root folder), to
+    serve it with ``ServedDashboards(..., code=...)`` beside the code of now in one run."""
+    import tempfile
+
+    root = Path(__file__).resolve().parents[2]
+    with tempfile.TemporaryDirectory(prefix="workbook-before-") as folder:
+        code = Path(folder) / "workbook"
+        subprocess.run(["git", "-C", str(root), "worktree", "add", "--detach", "--quiet", str(code), revision],
+                       check=True)
+        try:
+            yield code
+        finally:
+            subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(code)], check=False)
 
 
 def free_port() -> int:
@@ -132,15 +150,25 @@ class ServedDashboards:
 
         if self.process is None or self.process.poll() is not None:
             return []
+        # Kernels are the server's children, or its fork server's (workbook.dashboard.forks);
+        # not deeper: a kernel running a command (ipykernel runs `uname -p` as it starts) forks
+        # a child that carries the kernel's command line until it execs.
         pids = []
-        # The server's own children only: a kernel running a command (ipykernel runs `uname -p`
-        # as it starts) forks a child that carries the kernel's command line until it execs.
-        for child in psutil.Process(self.process.pid).children():
+        parents = [psutil.Process(self.process.pid)]
+        while parents:
             try:
-                if any("ipykernel" in part for part in child.cmdline()):
-                    pids.append(child.pid)
+                children = parents.pop().children()
             except psutil.Error:
-                pass
+                continue
+            for child in children:
+                try:
+                    command = " ".join(child.cmdline())
+                except psutil.Error:
+                    continue
+                if "ipykernel" in command:
+                    pids.append(child.pid)
+                elif "workbook.dashboard.forks" in command:
+                    parents.append(child)
         return pids
 
     def stop(self) -> None:
@@ -312,18 +340,18 @@ class NginxProxy:
 
 def server_cpu_seconds(pid: int) -> float:
     """CPU seconds used so far by a server and its kernels, the kernels already ended included
-    (the server reaps them, so their time counts among its children's)."""
+    (whoever reaps a process, the server or its fork server, counts its time among its
+    children's)."""
     import psutil
 
+    total = 0.0
     root = psutil.Process(pid)
-    times = root.cpu_times()
-    total = times.user + times.system + times.children_user + times.children_system
-    for child in root.children(recursive=True):
+    for process in (root, *root.children(recursive=True)):
         try:
-            child_times = child.cpu_times()
-            total += child_times.user + child_times.system
+            times = process.cpu_times()
         except psutil.Error:
-            pass
+            continue
+        total += times.user + times.system + times.children_user + times.children_system
     return total
 
 

@@ -254,6 +254,7 @@ def _server_class():
     from voila.tornado.kernel_websocket_handler import VoilaKernelWebsocketHandler
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
+    from workbook.dashboard import forks
     from workbook.dashboard.delivery import CompressedFiles, install_template_cache
 
     class RecordingKernels:
@@ -369,6 +370,8 @@ def _server_class():
         trust_proxy_headers = Bool(False, help="Take the client address from X-Real-IP or X-Forwarded-For when "
                                    "the request comes from this machine (a reverse proxy).").tag(config=True)
         report_pack = Unicode("", help="A built report pack served read-only at /report/.").tag(config=True)
+        fork_kernels = Bool(True, help="Fork visitors' kernels from one that has imported the pages' code (see "
+                            "workbook.dashboard.forks); off starts each from scratch, as Jupyter does.").tag(config=True)
 
         def init_handlers(self):
             replaced = {TornadoVoilaHandler: PageHandler, VoilaKernelWebsocketHandler: KernelSocketHandler}
@@ -383,6 +386,13 @@ def _server_class():
         def load_config_file(self, *args, **kwargs):
             super().load_config_file(*args, **kwargs)
             self.update_config(Config(self.overrides))
+            if self.fork_kernels:
+                if forks.available():
+                    self.update_config(Config({"KernelProvisionerFactory": {
+                        "default_provisioner_name": forks.PROVISIONER}}))
+                else:
+                    self.log.warning("kernels start from scratch: the workbook is installed without its entry "
+                                     "points (pip install -e . again)")
 
         def initialize(self, argv=None):
             super().initialize(argv)

@@ -1,0 +1,81 @@
+"""Visitors' kernels forked from the server's fork server (workbook.dashboard.forks): they are
+kernels as Jupyter would have started them, they end with the server, and a fork server that
+is gone costs no visitor a page."""
+
+from __future__ import annotations
+
+import http.client
+import os
+import re
+import time
+from pathlib import Path
+
+import psutil
+import pytest
+
+from workbook.dashboard.harness import ServedDashboards
+
+ROOT = Path(__file__).resolve().parent.parent
+DEMO = ROOT / "data" / "demo-lapland"
+OVERVIEW = "/voila/render/overview.ipynb?lang=en"
+
+
+def _download(port: int) -> tuple[int, str]:
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=240)
+    try:
+        connection.request("GET", OVERVIEW)
+        response = connection.getresponse()
+        return response.status, response.read().decode("utf-8", "replace")
+    finally:
+        connection.close()
+
+
+def _fork_server(served: ServedDashboards) -> psutil.Process:
+    servers = [child for child in psutil.Process(served.process.pid).children()
+               if "workbook.dashboard.forks" in " ".join(child.cmdline())]
+    assert len(servers) == 1, "the server runs one fork server"
+    return servers[0]
+
+
+def _gone(pids, timeout: float) -> bool:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if not any(psutil.pid_exists(pid) and psutil.Process(pid).status() != psutil.STATUS_ZOMBIE for pid in pids):
+            return True
+        time.sleep(0.25)
+    return False
+
+
+@pytest.fixture()
+def served():
+    overrides = {"VoilaConfiguration": {"preheat_kernel": False}, "DashboardServer": {"connect_grace": 600}}
+    with ServedDashboards(DEMO, lang="en", overrides=overrides) as server:
+        yield server
+
+
+def test_a_page_runs_in_a_forked_kernel_that_ends_with_the_server(served):
+    status, body = _download(served.port)
+    assert status == 200 and "wb-page" in body
+    fork_server = _fork_server(served)
+    kernels = served.kernel_pids()
+    assert len(kernels) == 1
+    kernel = psutil.Process(kernels[0])
+    assert kernel.ppid() == fork_server.pid, "the kernel was not forked"
+    # What `ps` shows and Jupyter would have run; its own session, as Jupyter starts kernels.
+    assert re.fullmatch(r".*python\S* -m ipykernel_launcher -f \S+kernel-[0-9a-f-]+\.json", " ".join(kernel.cmdline()))
+    assert os.getsid(kernel.pid) == kernel.pid and kernel.cwd() == str(ROOT / "dashboards")
+
+    served.stop()
+    assert _gone([fork_server.pid, *kernels], 30), "the fork server or a kernel outlived the server"
+
+
+def test_kernels_end_with_their_fork_server_and_the_next_page_still_draws(served):
+    assert _download(served.port)[0] == 200
+    fork_server = _fork_server(served)
+    kernels = served.kernel_pids()
+    fork_server.kill()
+    assert _gone(kernels, 30), "a kernel outlived its fork server"
+
+    status, body = _download(served.port)
+    assert status == 200 and "wb-page" in body, "no page after the fork server was gone"
+    assert served.kernel_pids(), "no kernel runs the new page"
