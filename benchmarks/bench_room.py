@@ -52,11 +52,12 @@ IDLE_S = 20
 
 def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code: Path | None = None) -> dict:
     """One round: ``visitors`` tabs at once; the figures of the table. ``code``: another
-    checkout's workbook (an earlier version: no ``--visitors``, one pre-heated kernel a page)."""
-    pool = sum(pool_sizes(visitors).values()) if code is None else len(PAGES)
-    options = ["--max-kernels-per-client", str(10 * visitors + 10)] if code is None else []
+    checkout's workbook (one from before ``--visitors``: one pre-heated kernel a page)."""
+    sized = code is None or "--visitors" in (code / "workbook" / "dashboard" / "serve.py").read_text()
+    pool = sum(pool_sizes(visitors).values()) if sized else len(PAGES)
+    options = ["--max-kernels-per-client", str(10 * visitors + 10)] if sized else []
     keys = list(PAGES)
-    with ServedDashboards(project, visitors=visitors if code is None else None, startup_timeout=120,
+    with ServedDashboards(project, visitors=visitors if sized else None, startup_timeout=120,
                           options=options, code=code) as server:
         wait_for_pools(server)
         # What the server and its waiting kernels use with nobody there (timers, heartbeats),

@@ -65,10 +65,11 @@ def _websocket_status(port: int, kernel_id: str, host: str, origin: str | None) 
 @pytest.fixture(scope="module")
 def capped_server():
     """No pre-heated kernels (every page starts its own), at most 3 kernels in all and 2 per
-    client (the client address taken from X-Real-IP, as behind a proxy), a short grace."""
+    client (the client address taken from X-Real-IP, as behind a proxy), short graces to
+    connect and to come back."""
     overrides = {
         "VoilaConfiguration": {"preheat_kernel": False},
-        "DashboardServer": {"max_kernels": 3, "max_kernels_per_client": 2, "connect_grace": GRACE,
+        "DashboardServer": {"max_kernels": 3, "max_kernels_per_client": 2, "connect_grace": GRACE, "leave_grace": GRACE,
                             "trust_proxy_headers": True, "allowed_hosts": ["dash.example.fi"]},
     }
     with ServedDashboards(DEMO, lang="en", overrides=overrides) as served:
@@ -196,3 +197,34 @@ def _get_bytes(port: int, path: str, headers: dict, with_headers: bool = False):
         return (response.status, body, response.headers) if with_headers else (response.status, body)
     finally:
         connection.close()
+
+
+def test_a_kernel_whose_page_left_without_a_word_is_shut_down_and_one_still_connected_is_kept(capped_server):
+    """A closed tab whose "leaving" request was lost: its WebSocket closed, and nothing came back."""
+    from tornado.httpclient import HTTPRequest
+    from tornado.websocket import websocket_connect
+
+    port = capped_server.port
+    kernel_ids = []
+    for _ in range(2):
+        status, body = _get(port, OVERVIEW, {"X-Real-IP": "10.0.0.3"})
+        assert status == 200
+        kernel_ids.append(re.search(r'"kernelId": "([0-9a-f-]{36})"', body).group(1))
+    pids = set(capped_server.kernel_pids())
+    own = f"127.0.0.1:{port}"
+
+    async def visit() -> None:
+        sockets = [await websocket_connect(HTTPRequest(f"ws://{own}/api/kernels/{kernel_id}/channels",
+                                                       headers={"Origin": f"http://{own}"}))
+                   for kernel_id in kernel_ids]
+        sockets[0].close()  # the first visitor leaves; the second stays, idle, for longer than any grace
+        await asyncio.sleep(GRACE + 12)
+        left.extend(capped_server.kernel_pids())
+        sockets[1].close()
+
+    left: list[int] = []
+    thread = threading.Thread(target=lambda: asyncio.run(visit()))
+    thread.start()
+    thread.join(120)
+    assert len(pids) == 2 and len(left) == 1 and set(left) <= pids, "the page that left kept its kernel, or the " \
+                                                                    "page still there lost its own"

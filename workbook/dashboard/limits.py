@@ -11,7 +11,9 @@ to 127.0.0.1). ``workbook serve`` therefore
   ``max_kernels`` in all and ``max_kernels_per_client`` per client address, and a kernel
   whose page never connected to it within ``connect_grace`` seconds of being delivered is shut
   down (a plain download of the page, a ``fetch`` from another site, a tab closed while
-  loading).
+  loading), and a kernel whose page was connected and has had no connection for
+  ``leave_grace`` seconds is shut down too (the tab was closed, and its "leaving" request was
+  lost, as happens when many tabs close at once).
 
 The limits are stated in ``docs/DEPLOYMENT.md``.
 """
@@ -50,12 +52,15 @@ class Limits:
 
     ``max_kernels`` and ``max_kernels_per_client`` count kernels started for visitors (the
     pre-heated ones waiting for a visitor are extra); ``connect_grace`` is how long a delivered
-    page may take to connect to its kernel before the kernel is shut down.
+    page may take to connect to its kernel before the kernel is shut down, ``leave_grace`` how
+    long a page that was connected may stay away (a reload, a network blip) before its kernel
+    is shut down.
     """
 
     max_kernels: int = 40
     max_kernels_per_client: int = 10
     connect_grace: float = 90.0
+    leave_grace: float = 45.0
 
 
 @dataclass
@@ -71,6 +76,8 @@ class _Kernel:
     client: str
     delivered_at: float | None = None
     connected: bool = False
+    sockets: int = 0
+    left_at: float | None = None
 
 
 class KernelLedger:
@@ -88,6 +95,11 @@ class KernelLedger:
     ([], ['k1'])
     >>> ledger.connected("k1"); ledger.expired(alive, now=500.0)
     []
+    >>> visit = ledger.admit("10.0.0.1", alive)
+    >>> ledger.started(visit, "k2"); ledger.delivered(visit, now=500.0); ledger.connected("k2")
+    >>> ledger.disconnected("k2", now=510.0); ledger.connected("k2")  # a reload
+    >>> ledger.disconnected("k2", now=520.0); ledger.expired(alive, now=560.0), ledger.expired(alive, now=566.0)
+    ([], ['k2'])
     """
 
     def __init__(self, limits: Limits):
@@ -127,15 +139,27 @@ class KernelLedger:
     def connected(self, kernel_id: str) -> None:
         """A page connected to the kernel's WebSocket: the visitor is there."""
         if kernel_id in self._kernels:
-            self._kernels[kernel_id].connected = True
+            kernel = self._kernels[kernel_id]
+            kernel.connected, kernel.sockets, kernel.left_at = True, kernel.sockets + 1, None
+
+    def disconnected(self, kernel_id: str, now: float) -> None:
+        """A WebSocket of the kernel closed; with none left, the visitor has ``leave_grace``
+        seconds to come back."""
+        if kernel_id in self._kernels:
+            kernel = self._kernels[kernel_id]
+            kernel.sockets = max(0, kernel.sockets - 1)
+            if kernel.sockets == 0:
+                kernel.left_at = now
 
     def expired(self, alive: Callable[[str], bool], now: float) -> list[str]:
         """Kernels whose page was delivered more than ``connect_grace`` seconds ago and never
-        connected: nobody will ever use them. They are forgotten here; shut them down."""
+        connected, or whose page left more than ``leave_grace`` seconds ago: nobody will use
+        them. They are forgotten here; shut them down."""
         self._forget(alive)
         gone = [kernel_id for kernel_id, kernel in self._kernels.items()
-                if not kernel.connected and kernel.delivered_at is not None
-                and now - kernel.delivered_at > self.limits.connect_grace]
+                if (not kernel.connected and kernel.delivered_at is not None
+                    and now - kernel.delivered_at > self.limits.connect_grace)
+                or (kernel.left_at is not None and now - kernel.left_at > self.limits.leave_grace)]
         for kernel_id in gone:
             del self._kernels[kernel_id]
         return gone

@@ -319,11 +319,16 @@ def _server_class():
                 ledger.delivered(admitted, time.monotonic())
 
     class KernelSocketHandler(VoilaKernelWebsocketHandler):
-        """Voilà's kernel WebSocket, telling the ledger that the page reached its kernel."""
+        """Voilà's kernel WebSocket, telling the ledger that the page reached its kernel, and
+        when it left."""
 
         async def open(self, kernel_id):
             self.settings["workbook_ledger"].connected(kernel_id)
             return await super().open(kernel_id)
+
+        def on_close(self):
+            self.settings["workbook_ledger"].disconnected(self.kernel_id, time.monotonic())
+            return super().on_close()
 
     class PackFiles(AuthenticatedFileHandler):
         """The report pack's files, for whoever may open the dashboards. Its pages run in a
@@ -362,6 +367,8 @@ def _server_class():
         max_kernels = Integer(Limits.max_kernels, help="Visitors' kernels at most, in all.").tag(config=True)
         max_kernels_per_client = Integer(Limits.max_kernels_per_client,
                                          help="Visitors' kernels at most per client address.").tag(config=True)
+        leave_grace = Float(Limits.leave_grace, help="Seconds a page that was connected to its kernel may stay "
+                            "away (a reload, a network blip) before the kernel is shut down.").tag(config=True)
         connect_grace = Float(Limits.connect_grace, help="Seconds a delivered page has to connect to its kernel "
                               "before the kernel is shut down.").tag(config=True)
         sliced_polls = Bool(True, help="Wait for a cell's reply in short polls (see workbook.dashboard.executor); off "
@@ -410,7 +417,8 @@ def _server_class():
             super().start()
 
         def listen(self):
-            self.ledger = KernelLedger(Limits(self.max_kernels, self.max_kernels_per_client, self.connect_grace))
+            self.ledger = KernelLedger(Limits(self.max_kernels, self.max_kernels_per_client, self.connect_grace,
+                                              self.leave_grace))
             self.app.settings["workbook_ledger"] = self.ledger
             self.app.settings["workbook_client"] = self._client
             find_handler = self.app.find_handler
@@ -427,8 +435,8 @@ def _server_class():
                 return find_handler(request, **kwargs)
 
             self.app.find_handler = checked_find_handler
-            every = max(0.5, min(5.0, self.connect_grace / 3))
-            PeriodicCallback(self._shut_down_unconnected, every * 1000).start()
+            every = max(0.5, min(5.0, min(self.connect_grace, self.leave_grace) / 3))
+            PeriodicCallback(self._shut_down_unused, every * 1000).start()
             super().listen()
 
         def _client(self, request) -> str:
@@ -439,9 +447,9 @@ def _server_class():
                     return forwarded
             return request.remote_ip
 
-        async def _shut_down_unconnected(self):
+        async def _shut_down_unused(self):
             for kernel_id in self.ledger.expired(self.kernel_manager.__contains__, time.monotonic()):
-                self.log.info("shutting down kernel %s: its page never connected", kernel_id)
+                self.log.info("shutting down kernel %s: its page never connected or has left", kernel_id)
                 try:
                     await ensure_async(self.kernel_manager.shutdown_kernel(kernel_id))
                 except Exception:  # noqa: BLE001 -- already gone
