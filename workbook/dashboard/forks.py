@@ -20,9 +20,11 @@ to copy); it reaps its children and ends when the server closes its request pipe
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import signal
+import subprocess
 import sys
 import threading
 from typing import Any
@@ -31,6 +33,8 @@ from jupyter_client.provisioning import LocalProvisioner
 from setproctitle import getproctitle, setproctitle
 
 PROVISIONER = "workbook-forks"
+START_TIMEOUT_S = 120  # importing the pages' code on a loaded machine
+FORK_TIMEOUT_S = 30
 LAUNCHER = ("-m", "ipykernel_launcher")
 # What every dashboard kernel imports before it draws: imported once, by the fork server.
 PRELOADED = (
@@ -128,6 +132,9 @@ def main() -> None:
         importlib.import_module(module)
     # setproctitle finds the command line's memory through the environment, which a kernel replaces.
     setproctitle(getproctitle())
+    # The imported modules' objects are never collected: a kernel's garbage collector then
+    # neither walks them nor touches (and so copies) their memory.
+    gc.freeze()
     signal.signal(signal.SIGCHLD, _reap)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C stops the server, which closes the pipe
     answers = os.fdopen(answers_fd, "w")
@@ -162,7 +169,7 @@ class ForkServer:
             try:
                 self._process.stdin.write(json.dumps(request) + "\n")
                 self._process.stdin.flush()
-                answer = json.loads(self._answers.readline() or "{}")
+                answer = self._answer(FORK_TIMEOUT_S)
             except (OSError, ValueError) as error:
                 self._stop()
                 raise OSError(f"the fork server failed: {error}") from error
@@ -171,8 +178,6 @@ class ForkServer:
             return answer["pid"]
 
     def _start(self, env: dict[str, str]) -> None:
-        import subprocess
-
         self._stop()
         read_end, write_end = os.pipe()
         try:
@@ -183,17 +188,32 @@ class ForkServer:
         finally:
             os.close(write_end)
         self._answers = os.fdopen(read_end, "r")
-        ready = json.loads(self._answers.readline() or "{}")
+        try:
+            ready = self._answer(START_TIMEOUT_S)
+        except (OSError, ValueError):
+            ready = {}
         if "ready" not in ready:
             self._stop()
             raise OSError("the fork server did not start")
         self.pid = ready["ready"]
 
+    def _answer(self, timeout: float) -> dict:
+        """The fork server's next answer; a fork server that hangs must not hang every kernel's start."""
+        import select
+
+        if not select.select([self._answers], [], [], timeout)[0]:
+            raise OSError(f"no answer from the fork server in {timeout:.0f} s")
+        return json.loads(self._answers.readline() or "{}")
+
     def _stop(self) -> None:
         if self._process is not None:
             if self._process.stdin:
                 self._process.stdin.close()  # the fork server ends; its kernels end with it
-            self._process.wait()
+            try:
+                self._process.wait(10)
+            except subprocess.TimeoutExpired:  # a hung fork server
+                self._process.kill()
+                self._process.wait()
         if self._answers is not None:
             self._answers.close()
         self._process = self._answers = self.pid = None
@@ -232,8 +252,6 @@ class ForkedKernel:
         except psutil.NoSuchProcess:
             pass
         except psutil.TimeoutExpired as error:
-            import subprocess
-
             raise subprocess.TimeoutExpired(str(self.pid), timeout) from error
         self.returncode = -1 if self.returncode is None else self.returncode
         return self.returncode
