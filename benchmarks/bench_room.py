@@ -41,8 +41,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workbook.dashboard.harness import (
-    RequestLog, ServedDashboards, checkout, leave_all, open_browser, server_cpu_seconds, server_rss_mib,
-    visit_together, wait_for_pools,
+    RequestLog, ServedDashboards, checkout, cpu_seconds, leave_all, open_browser, server_cpu_seconds,
+    server_rss_mib, visit_together, wait_for_pools,
 )
 from workbook.dashboard.serve import pool_sizes
 from workbook.dashboard.widgets import PAGES
@@ -58,15 +58,13 @@ def browser_cpu_seconds() -> float:
     run under Playwright's driver, a child of this one)."""
     import psutil
 
-    total = 0.0
-    for process in psutil.Process().children(recursive=True):
+    def is_browser(process) -> bool:
         try:
-            if "chrom" in process.name().lower():
-                times = process.cpu_times()
-                total += times.user + times.system + times.children_user + times.children_system
+            return "chrom" in process.name().lower()
         except psutil.Error:
-            pass
-    return total
+            return False
+
+    return cpu_seconds(process for process in psutil.Process().children(recursive=True) if is_browser(process))
 
 
 def room(playwright, project: Path, visitors: int, mix: bool, wait: float, code: Path | None = None) -> dict:

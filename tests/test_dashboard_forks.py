@@ -4,7 +4,6 @@ is gone costs no visitor a page."""
 
 from __future__ import annotations
 
-import http.client
 import os
 import re
 import time
@@ -13,7 +12,7 @@ from pathlib import Path
 import psutil
 import pytest
 
-from workbook.dashboard.harness import ServedDashboards
+from workbook.dashboard.harness import ServedDashboards, http_get
 
 ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo-lapland"
@@ -21,13 +20,8 @@ OVERVIEW = "/voila/render/overview.ipynb?lang=en"
 
 
 def _download(port: int) -> tuple[int, str]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=240)
-    try:
-        connection.request("GET", OVERVIEW)
-        response = connection.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
-    finally:
-        connection.close()
+    status, _, body = http_get(port, OVERVIEW)
+    return status, body.decode("utf-8", "replace")
 
 
 def _fork_server(served: ServedDashboards) -> psutil.Process:

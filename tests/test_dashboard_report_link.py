@@ -4,14 +4,13 @@ token holders, and linked from every page's navigation and from the "server is f
 
 from __future__ import annotations
 
-import http.client
 import json
 from pathlib import Path
 
 import pytest
 
 from workbook.dashboard import reportpack
-from workbook.dashboard.harness import ServedDashboards
+from workbook.dashboard.harness import ServedDashboards, http_get
 from workbook.dashboard.limits import refusal_page
 from workbook.dashboard.serve import serve
 from workbook.dashboard.widgets import navigation_html
@@ -33,14 +32,9 @@ def _pack(folder: Path) -> Path:
     return folder
 
 
-def _get(port: int, path: str, host: str = "127.0.0.1") -> tuple[int, dict, str]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", path, headers={"Host": host})
-        response = connection.getresponse()
-        return response.status, dict(response.getheaders()), response.read().decode("utf-8", "replace")
-    finally:
-        connection.close()
+def _get(port: int, path: str, host: str = "127.0.0.1"):
+    status, headers, body = http_get(port, path, {"Host": host}, timeout=60)
+    return status, headers, body.decode("utf-8", "replace")
 
 
 def test_the_pack_is_served_to_the_servers_hosts_and_token_holders_only(tmp_path):

@@ -9,7 +9,6 @@ answers only to the host names it was started for.
 from __future__ import annotations
 
 import asyncio
-import http.client
 import re
 import threading
 import time
@@ -17,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from workbook.dashboard.harness import ServedDashboards
+from workbook.dashboard.harness import ServedDashboards, http_get
 from workbook.dashboard.limits import TEXTS as LIMIT_TEXTS
 from workbook.i18n import tr
 
@@ -27,14 +26,9 @@ OVERVIEW = "/voila/render/overview.ipynb"
 GRACE = 3
 
 
-def _get(port: int, path: str, headers: dict | None = None, timeout: float = 240) -> tuple[int, str]:
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path, headers=headers or {})
-        response = connection.getresponse()
-        return response.status, response.read().decode("utf-8", "replace")
-    finally:
-        connection.close()
+def _get(port: int, path: str, headers: dict | None = None) -> tuple[int, str]:
+    status, _, body = http_get(port, path, headers)
+    return status, body.decode("utf-8", "replace")
 
 
 def _websocket_status(port: int, kernel_id: str, host: str, origin: str | None) -> int:
@@ -175,28 +169,16 @@ def test_scripts_are_sent_compressed_and_unpack_to_the_very_file(capped_server):
 
     port = capped_server.port
     script = "/voila/static/voila.js"
-    plain_status, plain = _get_bytes(port, script, {})
-    status, packed, headers = _get_bytes(port, script, {"Accept-Encoding": "gzip, deflate, br"}, with_headers=True)
+    plain_status, _, plain = http_get(port, script)
+    status, headers, packed = http_get(port, script, {"Accept-Encoding": "gzip, deflate, br"})
     assert plain_status == status == 200
     assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
     assert len(packed) < len(plain) / 2 and gzip.decompress(packed) == plain
     assert int(headers["Content-Length"]) == len(packed)
 
     # A range of bytes (a resumed download) comes from the file as it is.
-    status, part, headers = _get_bytes(port, script, {"Accept-Encoding": "gzip", "Range": "bytes=0-99"},
-                                       with_headers=True)
+    status, headers, part = http_get(port, script, {"Accept-Encoding": "gzip", "Range": "bytes=0-99"})
     assert status == 206 and part == plain[:100] and "Content-Encoding" not in headers
-
-
-def _get_bytes(port: int, path: str, headers: dict, with_headers: bool = False):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
-    try:
-        connection.request("GET", path, headers=headers)
-        response = connection.getresponse()
-        body = response.read()  # http.client does not unpack: these are the bytes sent
-        return (response.status, body, response.headers) if with_headers else (response.status, body)
-    finally:
-        connection.close()
 
 
 def test_a_kernel_whose_page_left_without_a_word_is_shut_down_and_one_still_connected_is_kept(capped_server):

@@ -69,6 +69,20 @@ def checkout(revision: str):
             subprocess.run(["git", "-C", str(root), "worktree", "remove", "--force", str(code)], check=False)
 
 
+def http_get(port: int, path: str, headers: dict | None = None, timeout: float = 240):
+    """A plain request to a server on 127.0.0.1, as a script or crawler makes it (no browser):
+    its status, headers and body, the bytes as sent (not unpacked)."""
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
+    try:
+        connection.request("GET", path, headers=headers or {})
+        response = connection.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        connection.close()
+
+
 def free_port() -> int:
     """A TCP port on 127.0.0.1 that nothing listens on right now."""
     with socket.socket() as probe:
@@ -344,9 +358,17 @@ def server_cpu_seconds(pid: int) -> float:
     children's)."""
     import psutil
 
-    total = 0.0
     root = psutil.Process(pid)
-    for process in (root, *root.children(recursive=True)):
+    return cpu_seconds([root, *root.children(recursive=True)])
+
+
+def cpu_seconds(processes) -> float:
+    """CPU seconds used so far by ``processes`` (psutil) and the children they reaped; one
+    that has ended is left out."""
+    import psutil
+
+    total = 0.0
+    for process in processes:
         try:
             times = process.cpu_times()
         except psutil.Error:
