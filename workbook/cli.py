@@ -174,7 +174,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument("--no-browser", action="store_true")
     serve.add_argument("--visitors", type=int, metavar="N",
                        help="people expected to open the dashboards at once: sizes the pre-heated kernels "
-                            "(~65 MiB each while waiting, ~200 MiB once filtering; default 5)")
+                            "(~40 MiB each while waiting, ~200 MiB once filtering; default 5)")
     serve.add_argument("--allow-host", action="append", metavar="NAME",
                        help="also answer to this host name (a reverse proxy's public name); repeatable")
     serve.add_argument("--max-kernels", type=int, metavar="N", help="at most N visitors' kernels in all (default 40)")

@@ -93,10 +93,9 @@ class CompressedFiles:
     def set_headers(self) -> None:
         super().set_headers()
         self.set_header("Vary", "Accept-Encoding")
-        path = self.absolute_path
         if (accepts_gzip(self.request.headers.get("Accept-Encoding")) and "Range" not in self.request.headers
-                and compressible(path, os.path.getsize(path))):
-            self._compressed = COMPRESSED.get(path)
+                and compressible(self.absolute_path, self.get_content_size())):  # the file's size, stat once
+            self._compressed = COMPRESSED.get(self.absolute_path)
             self.set_header("Content-Encoding", "gzip")
 
     def compute_etag(self) -> str | None:

@@ -122,7 +122,7 @@ def serve(project: str | Path, lang: str = "fi", host: str = "127.0.0.1", port: 
     ``dashboards/voila.json`` (e.g. ``{"VoilaConfiguration": {"preheat_kernel": False}}``),
     for measuring one setting against another; the server's own limits are in the section
     ``"DashboardServer"`` (``allowed_hosts``, ``max_kernels``, ``max_kernels_per_client``,
-    ``connect_grace``, ``trust_proxy_headers``). ``report``: a folder holding a built report
+    ``connect_grace``, ``leave_grace``, ``trust_proxy_headers``, ``fork_kernels``). ``report``: a folder holding a built report
     pack, served at ``/report/``, or the address of one published elsewhere; every page links
     to it (:mod:`workbook.dashboard.reportpack`). Returns 2 when it is neither.
     """
