@@ -73,3 +73,26 @@ def test_kernels_end_with_their_fork_server_and_the_next_page_still_draws(served
     status, body = _download(served.port)
     assert status == 200 and "wb-page" in body, "no page after the fork server was gone"
     assert served.kernel_pids(), "no kernel runs the new page"
+
+
+def test_a_forked_kernel_is_watched_as_jupyter_watches_its_own_process():
+    """Not the server's child but the fork server's: Jupyter still learns when it has ended
+    (and no longer signals the process id, which may be someone else's by then)."""
+    import subprocess
+
+    from workbook.dashboard.forks import ForkedKernel
+
+    # A process whose parent is not this one, as a kernel's parent is the fork server.
+    parent = subprocess.Popen(["sh", "-c", "sleep 60 & echo $!; wait"], stdout=subprocess.PIPE, text=True)
+    try:
+        kernel = ForkedKernel(int(parent.stdout.readline()))
+        assert kernel.poll() is None
+        with pytest.raises(subprocess.TimeoutExpired):
+            kernel.wait(0.2)
+        kernel.terminate()
+        assert kernel.wait(10) == -1 and kernel.poll() == -1
+        kernel.kill()  # ended: nothing is signalled, nothing raised
+    finally:
+        parent.kill()
+        parent.wait()
+    assert ForkedKernel(parent.pid).poll() == -1  # already gone when Jupyter first asks

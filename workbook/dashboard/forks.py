@@ -44,6 +44,12 @@ PRELOADED = (
     "workbook.dashboard.defaults", "workbook.dashboard.context", "workbook.dashboard.network_map",
     "workbook.dashboard.pages.overview", "workbook.dashboard.pages.participation",
     "workbook.dashboard.pages.network", "workbook.dashboard.pages.actions", "workbook.dashboard.pages.clusters",
+    # What ipykernel and IPython import as a kernel starts, runs, waits for its visitor and ends
+    # (found with an import audit hook in forked kernels): 200-odd modules, debugpy most of them.
+    "ipykernel.debugger", "debugpy.server.api", "IPython.core.debugger", "IPython.core.oinspect",
+    "IPython.core.completerlib", "IPython.core.logger", "psutil", "sqlite3", "faulthandler", "multiprocessing",
+    "tornado.platform.asyncio", "tornado.websocket", "tornado.httpserver", "tornado.tcpclient", "zmq.utils.garbage",
+    "stack_data", "pygments.formatters.html", "pygments.formatters.terminal256", "pygments.lexers.python",
 )
 
 
@@ -128,8 +134,14 @@ def main() -> None:
     import importlib
 
     answers_fd = int(sys.argv[1])
+    # debugpy (imported for ipykernel's debugger) would warn in the server's log that frozen
+    # modules may hide breakpoints: nobody debugs a dashboard's kernel.
+    os.environ.setdefault("PYDEVD_DISABLE_FILE_VALIDATION", "1")
     for module in PRELOADED:
-        importlib.import_module(module)
+        try:
+            importlib.import_module(module)
+        except ImportError:  # an optional one (debugpy, stack_data): a kernel then does without it too
+            pass
     # setproctitle finds the command line's memory through the environment, which a kernel replaces.
     setproctitle(getproctitle())
     # The imported modules' objects are never collected: a kernel's garbage collector then
@@ -224,40 +236,50 @@ FORK_SERVER = ForkServer()
 
 class ForkedKernel:
     """A forked kernel as Jupyter handles a kernel process (``subprocess.Popen``'s part of it).
-    It is the fork server's child, not the server's: it is looked up by process id, and its
-    exit status is not known (``-1``)."""
+    It is the fork server's child, not the server's: it is watched through a process file
+    descriptor (``pidfd``, readable once the process has ended, whoever reaps it), and its
+    exit status is not known (``-1``).
+
+    Jupyter asks every kernel whether it still runs about once a second while a cell runs
+    (and a pre-heated kernel's last cell runs until its visitor comes): one ``select`` on the
+    descriptor, where looking the process up by its id read ``/proc`` twice each time.
+    """
 
     stdin = stdout = stderr = None
 
     def __init__(self, pid: int):
         self.pid = pid
         self.returncode: int | None = None
+        try:
+            self._pidfd: int | None = os.pidfd_open(pid)
+        except ProcessLookupError:  # ended already (and reaped by the fork server)
+            self._pidfd = None
+            self.returncode = -1
 
     def poll(self) -> int | None:
-        import psutil
+        return self.wait(0) if self.returncode is None else self.returncode
+
+    def wait(self, timeout: float | None = None) -> int | None:
+        """The exit status once the kernel has ended; with ``timeout=0``, ``None`` while it runs."""
+        import select
 
         if self.returncode is None:
-            try:
-                if psutil.Process(self.pid).status() == psutil.STATUS_ZOMBIE:
-                    self.returncode = -1
-            except psutil.NoSuchProcess:
-                self.returncode = -1
+            if not select.select([self._pidfd], [], [], timeout)[0]:
+                if timeout == 0:
+                    return None
+                raise subprocess.TimeoutExpired(str(self.pid), timeout)
+            self.returncode = -1
+            os.close(self._pidfd)
+            self._pidfd = None
         return self.returncode
 
-    def wait(self, timeout: float | None = None) -> int:
-        import psutil
-
-        try:
-            psutil.Process(self.pid).wait(timeout)
-        except psutil.NoSuchProcess:
-            pass
-        except psutil.TimeoutExpired as error:
-            raise subprocess.TimeoutExpired(str(self.pid), timeout) from error
-        self.returncode = -1 if self.returncode is None else self.returncode
-        return self.returncode
+    def __del__(self) -> None:
+        if getattr(self, "_pidfd", None) is not None:
+            os.close(self._pidfd)
 
     def send_signal(self, signum: int) -> None:
-        os.kill(self.pid, signum)
+        if self.poll() is None:  # as Popen: an ended kernel's process id may be someone else's now
+            signal.pidfd_send_signal(self._pidfd, signum)
 
     def terminate(self) -> None:
         self.send_signal(signal.SIGTERM)
