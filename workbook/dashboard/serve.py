@@ -41,6 +41,7 @@ from urllib.parse import urlencode
 from workbook.dashboard.context import (
     ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
 )
+from workbook.dashboard.executor import POLL_SLICE, install, visitor_arrived
 from workbook.dashboard.limits import KernelLedger, Limits, refusal_page
 from workbook.dashboard.reportpack import ENV_REPORT, ROUTE as REPORT_ROUTE, TEXTS as REPORT_TEXTS
 from workbook.dashboard.reportpack import NoReportPack, report_links
@@ -243,6 +244,7 @@ def _server_class():
     import tornado.web
     from jupyter_core.utils import ensure_async
     from jupyter_server.base.handlers import AuthenticatedFileHandler
+    from jupyter_server.services.kernels.kernelmanager import MappingKernelManager
     from jupyter_server.utils import url_path_join
     from tornado.ioloop import IOLoop, PeriodicCallback
     from tornado.web import RedirectHandler
@@ -255,6 +257,7 @@ def _server_class():
     from voila.tornado.treehandler import TornadoVoilaTreeHandler
 
     from workbook.dashboard import forks
+    from workbook.dashboard.activity import watch_cheaply
     from workbook.dashboard.delivery import CompressedFiles, install_template_cache
 
     class RecordingKernels:
@@ -275,6 +278,7 @@ def _server_class():
         async def get_rendered_notebook(self, *args, **kwargs):
             result = await self._manager.get_rendered_notebook(*args, **kwargs)
             self._ledger.started(self._visit, result[2])
+            visitor_arrived(result[2])
             return result
 
     class PageHandler(TornadoVoilaHandler):
@@ -407,10 +411,10 @@ def _server_class():
             # visitor is exempt from the timeout set in voila.json.
             limit = self.config.VoilaExecutor.get("timeout")
             self.config.VoilaExecutor.timeout_func = functools.partial(cell_timeout, limit)
-            from workbook.dashboard.executor import POLL_SLICE, install
 
             install(self.log, POLL_SLICE if self.sliced_polls else None)
             install_template_cache()
+            watch_cheaply(MappingKernelManager)
 
         def start(self):
             IOLoop.current().add_callback(self._announce)
