@@ -271,3 +271,24 @@ def test_serve_refuses_a_missing_folder_and_a_broken_project(tmp_path, capsys):
     broken = make_project(tmp_path / "broken", actors=[{"actor_id": "A1", "name": "X", "actor_type": "spaceship"}])
     status, report = _serve(broken, capsys)
     assert status == 1 and "spaceship" in report
+
+
+def test_widgets_that_look_alike_share_one_layout_and_style_model(project):
+    """Every model is announced by the kernel, relayed by the server and loaded by each
+    visitor's browser: a page holds no two layout or style models in the same state."""
+    from ipywidgets import Widget
+    from ipywidgets.widgets.widget_layout import Layout
+    from ipywidgets.widgets.widget_style import Style
+
+    Widget.close_all()
+    _language, filters, views, page = _page(project, [overview.HEADLINES, overview.MOST_ACTIVE,
+                                                       overview.ORGANISATIONS_BY_TYPE])
+    filters.actor_type.value = "company"
+    looks = [(type(model).__name__, json.dumps(model.get_state(), sort_keys=True, default=str))
+             for model in Widget.widgets.values() if isinstance(model, (Layout, Style))]
+    assert len(looks) == len(set(looks)), sorted(look for look in looks if looks.count(look) > 1)
+    assert len(Widget.widgets) < 40
+    # A shared model closed with its page is made again for the next page, not reused closed.
+    Widget.close_all()
+    _language, _filters, views, _page_again = _page(project, [overview.HEADLINES])
+    assert views[0].html.layout.comm is not None and views[0].html.style.comm is not None

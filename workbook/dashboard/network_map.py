@@ -20,7 +20,7 @@ from workbook.dashboard.defaults import defaults_of
 from workbook.dashboard.filters import Selection
 from workbook.dashboard.pages import network
 from workbook.dashboard.parts import paragraph
-from workbook.dashboard.widgets import Filters, LanguageSwitch, apology, view_layout, view_title
+from workbook.dashboard.widgets import Filters, LanguageSwitch, apology, plain_html, view_layout, view_title
 from workbook.i18n import tr
 from workbook.network.frame import NetworkFrame
 
@@ -70,8 +70,8 @@ class MapView(widgets.VBox):
     def __init__(self, filters: Filters, language: LanguageSwitch, height: int = network.MAP_HEIGHT):
         self.filters = filters
         self.language = language
-        self.heading = widgets.HTML()
-        self.note = widgets.HTML()
+        self.heading = plain_html()
+        self.note = plain_html()
         self.frame = NetworkFrame(height=height)
         self.drawn_for = None
         self.failed = False

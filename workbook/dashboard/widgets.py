@@ -28,6 +28,9 @@ from typing import TYPE_CHECKING, Callable, Mapping, Sequence, Union
 import ipywidgets as widgets
 import traitlets
 from IPython.display import HTML, display
+from ipywidgets.widgets.widget_button import ButtonStyle
+from ipywidgets.widgets.widget_description import DescriptionStyle
+from ipywidgets.widgets.widget_string import HTMLStyle
 
 from workbook.dashboard.context import server_log
 from workbook.dashboard.defaults import Rendered, defaults_of, loaded, panel_key
@@ -81,10 +84,40 @@ FIGURE_CONFIG = {"displayModeBar": False}
 # Charts from the topic modules are made for reports; on a projector they need larger text.
 MIN_FONT_SIZE = 15
 
+# Layout and style models shared by the widgets of a kernel that look alike, by name.
+_SHARED: dict[str, widgets.Widget] = {}
+
+
+def shared(name: str, make: Callable[[], widgets.Widget]) -> widgets.Widget:
+    """The one layout or style model called ``name`` in this kernel (made by ``make`` when
+    first needed, or again once closed), for every widget that looks alike.
+
+    Every widget otherwise brings a layout and a style model of its own, which the kernel
+    announces to the server, the server relays and every visitor's browser loads: the
+    overview had 87 models, 50 of them identical defaults. A shared model must never be
+    changed in place (give the widget a layout of its own instead).
+
+    Examples
+    --------
+    >>> shared("plain", widgets.Layout) is shared("plain", widgets.Layout)
+    True
+    """
+    model = _SHARED.get(name)
+    if model is None or model.comm is None:
+        model = _SHARED[name] = make()
+    return model
+
+
+def plain_html(**kwargs) -> widgets.HTML:
+    """An HTML widget with the shared default layout and style."""
+    return widgets.HTML(layout=shared("plain", widgets.Layout), style=shared("html", HTMLStyle), **kwargs)
+
+
 class LanguageSwitch(widgets.ToggleButtons):
     """Finnish/English switch; ``value`` is the language every view on the page uses."""
 
     def __init__(self, lang: str = "fi", **kwargs):
+        kwargs.setdefault("layout", shared("plain", widgets.Layout))
         super().__init__(options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
                          value=check_lang(lang), **kwargs)
         self.style.button_width = "90px"
@@ -117,17 +150,13 @@ class Filters(widgets.HBox):
         self.language = language
         self._cache: "OrderedDict[FilterState, Selection]" = OrderedDict()
         self._relabelling = False
-        self.focus_area = widgets.Dropdown()
-        self.actor_type = widgets.Dropdown()
-        self.area = widgets.Dropdown()
-        self.cluster = widgets.Dropdown()
-        self.reset = widgets.Button()
+        style = shared("menu", lambda: DescriptionStyle(description_width="initial"))
+        self.focus_area, self.actor_type, self.area, self.cluster = (
+            widgets.Dropdown(layout=menu_layout(name in shown), style=style) for name in FILTERS)
+        self.reset = widgets.Button(layout=shared("plain", widgets.Layout), style=shared("button", ButtonStyle))
         self.reset.on_click(lambda _button: self.set_state(FilterState()))
         for menu, name in zip(self.menus, FILTERS):
             menu.add_class("wb-filter-" + name.replace("_", "-"))
-            menu.style.description_width = "initial"
-            menu.layout = widgets.Layout(width="auto", max_width="420px", margin="2px 16px 2px 0",
-                                         display=None if name in shown else "none")
         self.reset.add_class("wb-filter-reset")
         super().__init__([*self.menus, self.reset],
                          layout=widgets.Layout(flex_flow="row wrap", align_items="center", margin="4px 0 12px"))
@@ -217,6 +246,12 @@ class Panel:
     deferred: bool = False
 
 
+def menu_layout(shown: bool) -> widgets.Layout:
+    """The box of a filter menu, shown or hidden (shared by the menus alike)."""
+    return shared(f"menu-{shown}", lambda: widgets.Layout(width="auto", max_width="420px", margin="2px 16px 2px 0",
+                                                          display=None if shown else "none"))
+
+
 class View(widgets.VBox):
     """One panel on a page, redrawn when the shared filters or the language change.
 
@@ -230,8 +265,8 @@ class View(widgets.VBox):
         self.panel = panel
         self.filters = filters
         self.language = language
-        self.heading = widgets.HTML()
-        self.html = widgets.HTML()
+        self.heading = plain_html()
+        self.html = plain_html()
         # Made when first needed: every widget is one more model for each visitor's browser to load.
         self._output: widgets.Output | None = None
         self._show_button: widgets.Button | None = None
@@ -251,14 +286,15 @@ class View(widgets.VBox):
     def output(self) -> widgets.Output:
         """Where figures are shown (made on first use)."""
         if self._output is None:
-            self._output = widgets.Output()
+            self._output = widgets.Output(layout=shared("plain", widgets.Layout))
         return self._output
 
     @property
     def show_button(self) -> widgets.Button:
         """The button a deferred view waits behind (made on first use)."""
         if self._show_button is None:
-            self._show_button = widgets.Button()
+            self._show_button = widgets.Button(layout=shared("plain", widgets.Layout),
+                                               style=shared("button", ButtonStyle))
             self._show_button.add_class("wb-show")
             self._show_button.on_click(self._open)
         return self._show_button
@@ -306,9 +342,9 @@ class View(widgets.VBox):
 
 
 def view_layout(wide: bool) -> widgets.Layout:
-    """The box of a view on a page: the page's full width, or half of it."""
-    return widgets.Layout(width="100%" if wide else "calc(50% - 12px)", min_width="360px",
-                          margin="0 0 20px 0", padding="0 12px 0 0")
+    """The box of a view on a page: the page's full width, or half of it (shared by the views alike)."""
+    return shared(f"view-{wide}", lambda: widgets.Layout(
+        width="100%" if wide else "calc(50% - 12px)", min_width="360px", margin="0 0 20px 0", padding="0 12px 0 0"))
 
 
 def view_title(title: str) -> str:
@@ -390,11 +426,11 @@ class Page(widgets.VBox):
         self.filters = filters
         self.views = list(views)
         self.subtitle = subtitle
-        self.title = widgets.HTML()
+        self.title = plain_html()
         self.title.add_class("wb-title")
-        self.navigation = widgets.HTML()
+        self.navigation = plain_html()
         self.navigation.add_class("wb-nav")
-        self.marker = widgets.HTML()
+        self.marker = plain_html()
         self.marker.add_class("wb-marker")
         header = widgets.HBox([self.title, language], layout=widgets.Layout(
             justify_content="space-between", align_items="center", flex_flow="row wrap"))
