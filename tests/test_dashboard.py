@@ -277,6 +277,7 @@ def test_widgets_that_look_alike_share_one_layout_and_style_model(project):
     """Every model is announced by the kernel, relayed by the server and loaded by each
     visitor's browser: a page holds no two layout or style models in the same state."""
     from ipywidgets import Widget
+    from ipywidgets.widgets.widget import _instances
     from ipywidgets.widgets.widget_layout import Layout
     from ipywidgets.widgets.widget_style import Style
 
@@ -285,9 +286,9 @@ def test_widgets_that_look_alike_share_one_layout_and_style_model(project):
                                                        overview.ORGANISATIONS_BY_TYPE])
     filters.actor_type.value = "company"
     looks = [(type(model).__name__, json.dumps(model.get_state(), sort_keys=True, default=str))
-             for model in Widget.widgets.values() if isinstance(model, (Layout, Style))]
+             for model in _instances.values() if isinstance(model, (Layout, Style))]
     assert len(looks) == len(set(looks)), sorted(look for look in looks if looks.count(look) > 1)
-    assert len(Widget.widgets) < 40
+    assert len(_instances) < 40
     # A shared model closed with its page is made again for the next page, not reused closed.
     Widget.close_all()
     _language, _filters, views, _page_again = _page(project, [overview.HEADLINES])
