@@ -75,14 +75,16 @@ def sliced(poll, channel_name: str, log=None, slice_s: float | None = POLL_SLICE
     async def get_msg(timeout: float | None = None):
         deadline = None if timeout is None else time.monotonic() + timeout
         while True:
-            visitor = waiting() if slice_s is not None else None
+            arrival = waiting() if slice_s is not None else None
+            if arrival is not None and arrival.is_set():
+                arrival = None  # the visitor has come: short polls again
             if slice_s is None:
                 wait = timeout
             else:
-                longest = slice_s if visitor is None or visitor.is_set() else max(slice_s, WAITING_SLICE)
+                longest = slice_s if arrival is None else max(slice_s, WAITING_SLICE)
                 wait = longest if deadline is None else max(0.0, min(longest, deadline - time.monotonic()))
             try:
-                message = await (_until_set(poll(timeout=wait), visitor) if visitor is not None else poll(timeout=wait))
+                message = await (poll(timeout=wait) if arrival is None else _until_set(poll(timeout=wait), arrival))
             except Empty:
                 if slice_s is None or (deadline is not None and time.monotonic() >= deadline):
                     raise
@@ -95,8 +97,6 @@ def sliced(poll, channel_name: str, log=None, slice_s: float | None = POLL_SLICE
 
 async def _until_set(polling, event: asyncio.Event):
     """The message ``polling`` finds, or :class:`queue.Empty` as soon as ``event`` is set."""
-    if event.is_set():
-        return await polling
     poll_task, set_task = asyncio.ensure_future(polling), asyncio.ensure_future(event.wait())
     try:
         await asyncio.wait((poll_task, set_task), return_when=asyncio.FIRST_COMPLETED)

@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
@@ -211,8 +212,6 @@ class ForkServer:
 
     def _answer(self, timeout: float) -> dict:
         """The fork server's next answer; a fork server that hangs must not hang every kernel's start."""
-        import select
-
         if not select.select([self._answers], [], [], timeout)[0]:
             raise OSError(f"no answer from the fork server in {timeout:.0f} s")
         return json.loads(self._answers.readline() or "{}")
@@ -261,8 +260,6 @@ class ForkedKernel:
 
     def wait(self, timeout: float | None = None) -> int | None:
         """The exit status once the kernel has ended; with ``timeout=0``, ``None`` while it runs."""
-        import select
-
         if self.returncode is None:
             if not select.select([self._pidfd], [], [], timeout)[0]:
                 if timeout == 0:

@@ -108,16 +108,26 @@ def shared(name: str, make: Callable[[], widgets.Widget]) -> widgets.Widget:
     return model
 
 
+def plain_layout() -> widgets.Layout:
+    """The shared default layout."""
+    return shared("plain", widgets.Layout)
+
+
 def plain_html(**kwargs) -> widgets.HTML:
     """An HTML widget with the shared default layout and style."""
-    return widgets.HTML(layout=shared("plain", widgets.Layout), style=shared("html", HTMLStyle), **kwargs)
+    return widgets.HTML(layout=plain_layout(), style=shared("html", HTMLStyle), **kwargs)
+
+
+def plain_button(**kwargs) -> widgets.Button:
+    """A button with the shared default layout and style."""
+    return widgets.Button(layout=plain_layout(), style=shared("button", ButtonStyle), **kwargs)
 
 
 class LanguageSwitch(widgets.ToggleButtons):
     """Finnish/English switch; ``value`` is the language every view on the page uses."""
 
     def __init__(self, lang: str = "fi", **kwargs):
-        kwargs.setdefault("layout", shared("plain", widgets.Layout))
+        kwargs.setdefault("layout", plain_layout())
         super().__init__(options=[(LANGUAGE_NAMES[code], code) for code in LANGUAGES],
                          value=check_lang(lang), **kwargs)
         self.style.button_width = "90px"
@@ -153,7 +163,7 @@ class Filters(widgets.HBox):
         style = shared("menu", lambda: DescriptionStyle(description_width="initial"))
         self.focus_area, self.actor_type, self.area, self.cluster = (
             widgets.Dropdown(layout=menu_layout(name in shown), style=style) for name in FILTERS)
-        self.reset = widgets.Button(layout=shared("plain", widgets.Layout), style=shared("button", ButtonStyle))
+        self.reset = plain_button()
         self.reset.on_click(lambda _button: self.set_state(FilterState()))
         for menu, name in zip(self.menus, FILTERS):
             menu.add_class("wb-filter-" + name.replace("_", "-"))
@@ -286,15 +296,14 @@ class View(widgets.VBox):
     def output(self) -> widgets.Output:
         """Where figures are shown (made on first use)."""
         if self._output is None:
-            self._output = widgets.Output(layout=shared("plain", widgets.Layout))
+            self._output = widgets.Output(layout=plain_layout())
         return self._output
 
     @property
     def show_button(self) -> widgets.Button:
         """The button a deferred view waits behind (made on first use)."""
         if self._show_button is None:
-            self._show_button = widgets.Button(layout=shared("plain", widgets.Layout),
-                                               style=shared("button", ButtonStyle))
+            self._show_button = plain_button()
             self._show_button.add_class("wb-show")
             self._show_button.on_click(self._open)
         return self._show_button
