@@ -46,7 +46,7 @@ import psutil
 from nbclient import NotebookClient
 
 from workbook.dashboard.executor import sliced
-from workbook.dashboard.harness import checkout
+from workbook.dashboard.harness import checkout, cpu_seconds
 from workbook.dashboard.serve import DASHBOARDS, prepare_kernels
 from workbook.dashboard.widgets import PAGES
 from workbook.project import load_project
@@ -60,9 +60,8 @@ REPLACEMENT_DELAY_S = 11
 STEPS = ("start", "imports", "load", "draw", "visitor")
 
 
-def cpu_seconds(pid: int) -> float:
-    times = psutil.Process(pid).cpu_times()
-    return times.user + times.system + times.children_user + times.children_system
+def process_cpu_seconds(pid: int) -> float:
+    return cpu_seconds([psutil.Process(pid)])
 
 
 def run_notebook(path: Path, env: dict[str, str], page: str | None) -> dict[str, float]:
@@ -96,14 +95,14 @@ def run_notebook(path: Path, env: dict[str, str], page: str | None) -> dict[str,
             channel = getattr(client.kc, name)
             channel.get_msg = sliced(channel.get_msg, name)
         pid = client.km.provisioner.process.pid
-        spent["start"] = cpu_seconds(pid)
+        spent["start"] = process_cpu_seconds(pid)
         for index, (step, _source) in enumerate(steps):
-            before = cpu_seconds(pid)
+            before = process_cpu_seconds(pid)
             client.execute_cell(notebook.cells[index], index)
             errors = [output for output in notebook.cells[index].outputs if output.output_type == "error"]
             if errors:
                 raise RuntimeError(f"{path.name}, cell {index}: {errors[0].ename}: {errors[0].evalue}")
-            spent[step] += cpu_seconds(pid) - before
+            spent[step] += process_cpu_seconds(pid) - before
     return spent
 
 
