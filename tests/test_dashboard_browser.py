@@ -25,7 +25,7 @@ from workbook.dashboard.harness import (
     LAPTOP, PROJECTOR, RequestLog, ServedDashboards, open_browser, page_generation, wait_for_generation,
     wait_until_drawn, wait_until_quiet,
 )
-from workbook.dashboard.widgets import PAGES, TEXTS as WIDGET_TEXTS
+from workbook.dashboard.widgets import PAGE_EXTENSIONS, PAGES, TEXTS as WIDGET_TEXTS
 from workbook.i18n import tr
 from workbook.participation import reach
 
@@ -86,8 +86,18 @@ def _text(tab, selector: str) -> str:
 
 @pytest.mark.parametrize("page_key", list(PAGES))
 def test_page_draws_every_view_offline_in_both_languages(server, page, page_key):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
     page.goto(server.url(page_key))
     wait_until_drawn(page)
+    # Only the front end the page draws with: no plotly.js (1.4 MB) for the overview.
+    extensions = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent)"
+                               ".federated_extensions.map(extension => extension.name)")
+    optional = {name for names in PAGE_EXTENSIONS.values() for name in names}
+    assert optional & set(extensions) == set(PAGE_EXTENSIONS[page_key])
+    assert "@jupyter-widgets/jupyterlab-manager" in extensions
+    for name in optional - set(PAGE_EXTENSIONS[page_key]):
+        assert not [url for url in requested if f"/labextensions/{name}/" in url]
     assert _text(page, ".wb-page-title") == tr(WIDGET_TEXTS, f"page_{page_key}", "fi")
     assert page.locator(".wb-view").count() >= 1
     assert page.locator(".wb-error").count() == 0, "a view failed to draw"

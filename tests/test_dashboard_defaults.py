@@ -14,7 +14,9 @@ from workbook.dashboard import context, defaults, network_map
 from workbook.dashboard.defaults import SavedProject, page_panels, read_defaults, write_defaults
 from workbook.dashboard.filters import FilterState, filter_options, filter_project
 from workbook.dashboard.serve import prepare_kernels
-from workbook.dashboard.widgets import PAGES, Filters, LanguageSwitch, View, rendered
+from workbook.dashboard.widgets import (
+    PAGE_EXTENSIONS, PAGES, PLOTLY_EXTENSION, PLOTLY_MIME, Filters, LanguageSwitch, Panel, View, rendered,
+)
 from workbook.i18n import LANGUAGES
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -208,3 +210,24 @@ def test_the_page_names_the_project_in_the_visitors_language_without_reading_it(
     assert escape(demo_project.display_name("en")) in page.title.value
     assert escape(demo_project.display_name("fi")) not in page.title.value
     assert "project" not in vars(saved)
+
+
+def test_a_page_loads_plotly_exactly_when_one_of_its_panels_draws_a_plotly_chart(demo_project):
+    """The overview and the network page spare every visitor's browser plotly.js
+    (``PAGE_EXTENSIONS``): none of their panels, deferred or not, filtered or not, in either
+    language, draws a plotly chart, which the page could not show without it."""
+    import importlib
+
+    selections = [filter_project(demo_project, FilterState()),
+                  filter_project(demo_project, FilterState(actor_type="company"))]
+    draws_charts = {}
+    for page in PAGES:
+        module = importlib.import_module(defaults.PAGE_MODULES + page)
+        panels = [value for value in vars(module).values() if isinstance(value, Panel)]
+        assert panels, page
+        drawings = [rendered(panel.draw(selection, lang), lang)
+                    for panel in panels for selection in selections for lang in LANGUAGES]
+        draws_charts[page] = any(isinstance(part, dict) and PLOTLY_MIME in part
+                                 for drawing in drawings if isinstance(drawing, list) for part in drawing)
+    assert draws_charts == {page: PLOTLY_EXTENSION in PAGE_EXTENSIONS[page] for page in PAGES}
+    assert not draws_charts["overview"]

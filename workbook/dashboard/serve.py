@@ -45,7 +45,7 @@ from workbook.dashboard.executor import POLL_SLICE, install, visitor_arrived
 from workbook.dashboard.limits import KernelLedger, Limits, refusal_page
 from workbook.dashboard.reportpack import ENV_REPORT, ROUTE as REPORT_ROUTE, TEXTS as REPORT_TEXTS
 from workbook.dashboard.reportpack import NoReportPack, report_links
-from workbook.dashboard.widgets import PAGES
+from workbook.dashboard.widgets import PAGE_EXTENSIONS, PAGES
 from workbook.hosts import host_allowed, origin_allowed
 from workbook.htmlreport import CSP
 from workbook.i18n import check_lang, tr
@@ -211,6 +211,32 @@ def cell_timeout(limit: int | None, cell) -> int | None:
     (None, 60)
     """
     return None if WAITS_FOR_VISITOR in cell["metadata"].get("tags", ()) else limit
+
+
+def page_extensions(page_config: dict, notebook_path: str | None = None, **_context) -> dict:
+    """Voilà's page configuration for one notebook, its front-end extensions cut to those the
+    page draws with (:data:`~workbook.dashboard.widgets.PAGE_EXTENSIONS`): the overview loads
+    no plotly.js. Voilà's ``page_config_hook``; a notebook that is not a dashboard page keeps all.
+
+    Examples
+    --------
+    >>> config = {"federated_extensions": [{"name": "@jupyter-widgets/jupyterlab-manager"},
+    ...                                    {"name": "jupyterlab-plotly"}, {"name": "anywidget"}]}
+    >>> [e["name"] for e in page_extensions(config, "overview.ipynb")["federated_extensions"]]
+    ['@jupyter-widgets/jupyterlab-manager']
+    >>> [e["name"] for e in page_extensions(config, "dashboards/network.ipynb")["federated_extensions"]]
+    ['@jupyter-widgets/jupyterlab-manager', 'anywidget']
+    >>> len(page_extensions(config, "other.ipynb")["federated_extensions"])
+    3
+    """
+    pages = {notebook: page for page, notebook in PAGES.items()}
+    page = pages.get(Path(notebook_path or "").name)
+    if page not in PAGE_EXTENSIONS:
+        return page_config
+    optional = {name for names in PAGE_EXTENSIONS.values() for name in names}
+    kept = [extension for extension in page_config.get("federated_extensions", [])
+            if extension["name"] not in optional or extension["name"] in PAGE_EXTENSIONS[page]]
+    return {**page_config, "federated_extensions": kept}
 
 
 def _is_loopback(host: str) -> bool:
@@ -412,6 +438,7 @@ def _server_class():
             limit = self.config.VoilaExecutor.get("timeout")
             self.config.VoilaExecutor.timeout_func = functools.partial(cell_timeout, limit)
 
+            self.voila_configuration.page_config_hook = page_extensions
             install(self.log, POLL_SLICE if self.sliced_polls else None)
             install_template_cache()
             watch_cheaply(MappingKernelManager)

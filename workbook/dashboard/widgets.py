@@ -75,6 +75,19 @@ PAGES: "OrderedDict[str, str]" = OrderedDict([
     ("clusters", "clusters.ipynb"),
 ])
 
+# Front-end extensions a page loads only if it draws with them: plotly.js (1.4 MB to download
+# compressed, 4.6 MB to parse and run in every visitor's browser) for plotly charts, anywidget
+# for the network map. Every page loads the widget managers. (A page missing here loads all.)
+PLOTLY_EXTENSION = "jupyterlab-plotly"
+ANYWIDGET_EXTENSION = "anywidget"
+PAGE_EXTENSIONS: dict[str, tuple[str, ...]] = {
+    "overview": (),
+    "participation": (PLOTLY_EXTENSION,),
+    "network": (ANYWIDGET_EXTENSION,),
+    "actions": (PLOTLY_EXTENSION,),
+    "clusters": (PLOTLY_EXTENSION,),
+}
+
 LANGUAGE_NAMES = {"fi": "Suomi", "en": "English"}
 
 PLOTLY_MIME = "application/vnd.plotly.v1+json"
