@@ -175,6 +175,11 @@ def test_scripts_are_sent_compressed_and_unpack_to_the_very_file(capped_server):
     assert headers["Content-Encoding"] == "gzip" and "Accept-Encoding" in headers["Vary"]
     assert len(packed) < len(plain) / 2 and gzip.decompress(packed) == plain
     assert int(headers["Content-Length"]) == len(packed)
+    # A browser's revalidation of what it holds is answered without the file.
+    assert headers["ETag"].endswith('-gzip"')
+    status, _, body = http_get(port, script, {"Accept-Encoding": "gzip", "If-None-Match": headers["ETag"]})
+    assert status == 304 and body == b""
+    assert not [line for line in capped_server.log if "Could not open static file" in line]
 
     # A range of bytes (a resumed download) comes from the file as it is.
     status, headers, part = http_get(port, script, {"Accept-Encoding": "gzip", "Range": "bytes=0-99"})

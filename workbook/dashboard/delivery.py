@@ -12,6 +12,7 @@ and compiled templates are kept in memory for every later page (:func:`install_t
 from __future__ import annotations
 
 import gzip
+import hashlib
 import io
 import os
 import threading
@@ -91,11 +92,13 @@ class CompressedFiles:
     _compressed: bytes | None = None
 
     def set_headers(self) -> None:
-        super().set_headers()
-        self.set_header("Vary", "Accept-Encoding")
+        # Decided first: the ETag set with the headers tells the compressed answer apart.
         if (accepts_gzip(self.request.headers.get("Accept-Encoding")) and "Range" not in self.request.headers
                 and compressible(self.absolute_path, self.get_content_size())):  # the file's size, stat once
             self._compressed = COMPRESSED.get(self.absolute_path)
+        super().set_headers()
+        self.set_header("Vary", "Accept-Encoding")
+        if self._compressed is not None:
             self.set_header("Content-Encoding", "gzip")
 
     def compute_etag(self) -> str | None:
@@ -110,6 +113,16 @@ class CompressedFiles:
         if self._compressed is not None:
             return self._compressed[start:end]
         return super().get_content(abspath, start, end)
+
+    @classmethod
+    def get_content_version(cls, abspath: str) -> str:
+        # Tornado's hashes what the class method get_content reads; here get_content answers
+        # one request (it would be called without one), so the file itself is hashed, as there.
+        # Without a version a file has no ETag, and a browser's revalidation is answered in full.
+        if os.path.getsize(abspath) > LARGEST:
+            raise ValueError(f"larger than {LARGEST} bytes: not hashed")
+        with open(abspath, "rb") as file:
+            return hashlib.file_digest(file, "sha512").hexdigest()
 
 
 class TemplateCache(BytecodeCache):
