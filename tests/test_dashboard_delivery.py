@@ -1,5 +1,5 @@
-"""The server's shared template cache: a template is compiled once for every page served,
-and compiled again as soon as its source changes (an upgraded Voilà template)."""
+"""What the server sends every visitor alike, made once: the scripts compressed as it starts, the
+page templates compiled once for every page served and again as soon as a source changes."""
 
 from __future__ import annotations
 
@@ -44,3 +44,24 @@ def test_async_and_plain_environments_keep_their_own_code(tmp_path):
     thread.start()
     thread.join(30)
     assert rendered == ["b"]
+
+
+def test_the_scripts_are_compressed_before_the_first_visitor_asks(tmp_path, monkeypatch):
+    import gzip
+
+    from workbook.dashboard import delivery
+
+    (tmp_path / "static" / "chunks").mkdir(parents=True)
+    script = tmp_path / "static" / "chunks" / "page.js"
+    script.write_text("const page = 1;\n" * 200)
+    (tmp_path / "static" / "logo.png").write_bytes(b"\x89PNG" + bytes(4000))  # compressed already
+    (tmp_path / "static" / "tiny.css").write_text("a{}")  # smaller than its headers would save
+    compressed = delivery._Compressed()
+    made = []
+    original = gzip.compress
+    monkeypatch.setattr(gzip, "compress", lambda data, **kwargs: made.append(len(data)) or original(data, **kwargs))
+
+    assert compressed.warm([tmp_path / "static", tmp_path / "absent"]) == 1
+    assert made == [script.stat().st_size]
+    assert gzip.decompress(compressed.get(str(script))) == script.read_bytes()
+    assert len(made) == 1, "a visitor's request is answered from what was compressed at start"

@@ -284,7 +284,7 @@ def _server_class():
 
     from workbook.dashboard import forks
     from workbook.dashboard.activity import watch_cheaply
-    from workbook.dashboard.delivery import CompressedFiles, install_template_cache
+    from workbook.dashboard.delivery import COMPRESSED, CompressedFiles, install_template_cache
 
     class RecordingKernels:
         """The kernel manager as a page handler sees it, telling the ledger which kernel was
@@ -466,6 +466,12 @@ def _server_class():
                 return find_handler(request, **kwargs)
 
             self.app.find_handler = checked_find_handler
+            # The scripts every page loads, compressed before the first visitor asks (zlib lets
+            # the pre-heating kernels run meanwhile).
+            scripts = [*self.static_paths, *(Path(path, "static") for path in self.template_paths),
+                       *(Path(root, name) for root in self.labextensions_path
+                         for name in self.voila_configuration.extension_allowlist)]
+            threading.Thread(target=COMPRESSED.warm, args=(scripts,), name="compress-scripts", daemon=True).start()
             every = max(0.5, min(5.0, min(self.connect_grace, self.leave_grace) / 3))
             PeriodicCallback(self._shut_down_unused, every * 1000).start()
             super().listen()
