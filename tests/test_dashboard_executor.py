@@ -64,3 +64,33 @@ def test_one_poll_for_the_whole_timeout_when_slicing_is_off():
     channel = _Channel(arrives_after=0)
     _run(lambda: sliced(channel.get_msg, "shell_channel", slice_s=None, waiting=asyncio.Event)(timeout=60))
     assert channel.timeouts == [60]
+
+
+def test_a_page_runs_without_a_heartbeat_thread_and_asks_its_manager_whether_the_kernel_lives():
+    """A pre-heated kernel's page client lives as long as the kernel waits for its visitor;
+    a heartbeat would ping it every second from a thread of the server's all that time."""
+    from jupyter_client.manager import AsyncKernelManager
+
+    from workbook.dashboard.executor import PAGE_CLIENT, PageClient
+
+    manager = AsyncKernelManager(client_class=PAGE_CLIENT)
+    manager.write_connection_file()  # ports to connect to; no kernel needed
+    asked = []
+
+    async def alive():
+        asked.append(True)
+        return True
+
+    manager._async_is_alive = alive
+    try:
+        client = manager.client()
+        assert isinstance(client, PageClient)
+        client.start_channels()
+        try:
+            assert client.channels_running and client.shell_channel.is_alive()
+            assert client._hb_channel is None, "a heartbeat channel was started"
+            assert _run(client._async_is_alive) and asked == [True]
+        finally:
+            client.stop_channels()
+    finally:
+        manager.cleanup_connection_file()

@@ -36,6 +36,8 @@ import time
 import weakref
 from queue import Empty
 
+from jupyter_client.asynchronous import AsyncKernelClient
+
 from workbook.dashboard.context import WAITS_FOR_VISITOR
 
 POLL_SLICE = 0.25
@@ -133,6 +135,22 @@ def _check_delay(message, channel_name: str, log) -> None:
         LATE_MESSAGES["count"] += 1
         if log is not None:
             log.warning("a cell's reply reached the server %.1f s after the kernel sent it", delay)
+
+
+class PageClient(AsyncKernelClient):
+    """The kernel client that runs a page (nbclient's): Jupyter's, without the heartbeat
+    channel, a thread per kernel pinging it every second for as long as the page's client
+    lives, which for a pre-heated kernel is as long as it waits for its visitor (most of an
+    idle server's CPU). Whether the kernel is alive is asked of its manager anyway: a client
+    made by a kernel manager never reads the heartbeat (:mod:`workbook.dashboard.forks`
+    watches a forked kernel's process)."""
+
+    def start_channels(self, shell: bool = True, iopub: bool = True, stdin: bool = True, hb: bool = True,
+                       control: bool = True) -> None:
+        super().start_channels(shell, iopub, stdin, False, control)
+
+
+PAGE_CLIENT = f"{PageClient.__module__}.{PageClient.__qualname__}"
 
 
 def executor_class(log=None, slice_s: float | None = POLL_SLICE):

@@ -41,7 +41,7 @@ from urllib.parse import urlencode
 from workbook.dashboard.context import (
     ENV_CACHE, ENV_LANG, ENV_PROJECT, WAITS_FOR_VISITOR, requested_language, write_project_cache,
 )
-from workbook.dashboard.executor import POLL_SLICE, install, visitor_arrived
+from workbook.dashboard.executor import PAGE_CLIENT, POLL_SLICE, install, visitor_arrived
 from workbook.dashboard.limits import KernelLedger, Limits, refusal_page
 from workbook.dashboard.reportpack import ENV_REPORT, ROUTE as REPORT_ROUTE, TEXTS as REPORT_TEXTS
 from workbook.dashboard.reportpack import NoReportPack, report_links
@@ -423,6 +423,7 @@ def _server_class():
         def load_config_file(self, *args, **kwargs):
             super().load_config_file(*args, **kwargs)
             self.update_config(Config(self.overrides))
+            self.update_config(Config({"KernelManager": {"client_class": PAGE_CLIENT}}))
             if self.fork_kernels:
                 if forks.available():
                     self.update_config(Config({"KernelProvisionerFactory": {
