@@ -186,6 +186,36 @@ def test_scripts_are_sent_compressed_and_unpack_to_the_very_file(capped_server):
     assert status == 206 and part == plain[:100] and "Content-Encoding" not in headers
 
 
+def test_a_visitors_kernel_listens_on_files_in_the_servers_private_folder_not_on_ports(capped_server):
+    """Anyone on the machine can connect to a port on 127.0.0.1, and a kernel's output channel
+    answers whoever subscribes (the visitor's filtered views); socket files in a folder only the
+    server's user may enter are out of other users' reach, and no two kernels starting at once
+    can collide on a port."""
+    import json
+    import os
+    import stat
+
+    import psutil
+
+    status, _ = _get(capped_server.port, OVERVIEW, {"X-Real-IP": "10.0.0.4"})
+    assert status == 200
+    pids = capped_server.kernel_pids()
+    assert pids
+    for pid in pids:
+        command = psutil.Process(pid).cmdline()
+        connection = Path(command[command.index("-f") + 1])
+        info = json.loads(connection.read_text())
+        assert info["transport"] == "ipc"
+        assert Path(info["ip"]).parent == connection.parent
+        assert stat.S_IMODE(os.stat(connection.parent).st_mode) & 0o077 == 0, "others may enter the folder"
+        sockets = [Path(f"{info['ip']}-{info[name]}") for name in ("shell_port", "iopub_port", "control_port")]
+        assert all(path.is_socket() for path in sockets)
+        listening = [c for c in psutil.Process(pid).net_connections(kind="inet") if c.status == psutil.CONN_LISTEN]
+        # At most ipykernel's pipe for the output of the kernel's own subprocesses: it takes
+        # messages carrying a secret and sends nothing (on TCP, the five channels listened too).
+        assert len(listening) <= 1, listening
+
+
 def test_a_kernel_whose_page_left_without_a_word_is_shut_down_and_one_still_connected_is_kept(capped_server):
     """A closed tab whose "leaving" request was lost: its WebSocket closed, and nothing came back."""
     from tornado.httpclient import HTTPRequest
