@@ -86,3 +86,20 @@ def test_workbook_stores_values_shares_and_dates_as_numbers_and_dates(hostile_ex
     facts = book["Computed facts"]
     share = [c for c in facts["D"][1:] if c.value is not None]
     assert facts["D1"].value == "Company share" and all(c.number_format == "0%" for c in share)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_region_without_criteria_or_members_is_told_so_not_that_every_cluster_passes(tmp_path, lang):
+    """A region that has listed its clusters but set no criteria and recorded no members."""
+    from workbook.clusters.export import build_report
+    from workbook.clusters.texts import TEXTS
+    from workbook.htmlreport import escape
+    from workbook.i18n import tr
+    from workbook.network.synthetic import small_region_tables, write_tables
+
+    project = load_project(write_tables(tmp_path / "region", small_region_tables()))
+    assert len(project.clusters) and project.cluster_criteria.empty
+    html = build_report(project, lang).render()
+    assert tr(TEXTS, "no_gaps", lang) not in html
+    assert html.count(escape(tr(TEXTS, "no_criteria", lang))) == 3  # summary, scorecard, gaps
+    assert escape(tr(TEXTS, "no_members", lang)) in html

@@ -293,3 +293,21 @@ def test_widgets_that_look_alike_share_one_layout_and_style_model(project):
     Widget.close_all()
     _language, _filters, views, _page_again = _page(project, [overview.HEADLINES])
     assert views[0].html.layout.comm is not None and views[0].html.style.comm is not None
+
+
+def test_the_clusters_page_of_a_region_without_criteria_or_members_says_so(tmp_path):
+    """Not "no cluster matches the filters" with no filter set, nor "every cluster meets every
+    criterion" when there are none, nor an empty chart."""
+    from workbook.clusters.texts import TEXTS as CLUSTER_TEXTS
+    from workbook.dashboard.pages import clusters
+    from workbook.htmlreport import escape
+    from workbook.i18n import LANGUAGES, tr
+    from workbook.network.synthetic import small_region_tables, write_tables
+
+    project = load_project(write_tables(tmp_path / "region", small_region_tables()))
+    selection = filter_project(project, FilterState())
+    for lang in LANGUAGES:
+        no_criteria = escape(tr(CLUSTER_TEXTS, "no_criteria", lang))
+        for draw in (clusters.draw_summary, clusters.draw_scorecard, clusters.draw_gaps):
+            assert no_criteria in draw(selection, lang), draw.__name__
+        assert escape(tr(CLUSTER_TEXTS, "no_members", lang)) in clusters.draw_members(selection, lang)

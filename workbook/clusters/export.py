@@ -45,10 +45,15 @@ def build_report(project: Project, lang: str) -> HtmlReport:
     )
     _summary(report, project, card, rounds, lang)
     report.heading(tr(TEXTS, "scorecard", lang))
-    report.figure(figures.scorecard_figure(card, lang))
-    report.paragraph(tr(TEXTS, "grid_note", lang, half=_half(lang)), kind="note")
+    if project.cluster_criteria.empty:
+        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    else:
+        report.figure(figures.scorecard_figure(card, lang))
+        report.paragraph(tr(TEXTS, "grid_note", lang, half=_half(lang)), kind="note")
     report.heading(tr(TEXTS, "gaps", lang))
-    if gap_rows.empty:
+    if project.cluster_criteria.empty:
+        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    elif gap_rows.empty:
         report.paragraph(tr(TEXTS, "no_gaps", lang), kind="ok")
     else:
         report.table(tables.gaps_table(gap_rows, lang))
@@ -67,6 +72,9 @@ def build_report(project: Project, lang: str) -> HtmlReport:
 def _summary(report: HtmlReport, project: Project, card: pd.DataFrame, rounds: pd.DataFrame,
              lang: str) -> None:
     report.heading(tr(TEXTS, "summary", lang))
+    if project.cluster_criteria.empty:
+        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+        return
     overall, *per_cluster = sc.summary_sentences(card, lang)
     report.paragraph(overall)
     report.bullets(per_cluster)
@@ -110,7 +118,10 @@ def _clusters(report: HtmlReport, project: Project, card: pd.DataFrame, gap_rows
 def _members(report: HtmlReport, project: Project, lang: str) -> None:
     report.heading(tr(TEXTS, "members", lang), page_break=True)
     by_type = ev.membership_by_type(project)
-    report.figure(figures.membership_figure(by_type, project.clusters, lang))
+    if by_type["members"].sum():
+        report.figure(figures.membership_figure(by_type, project.clusters, lang))
+    else:
+        report.paragraph(tr(TEXTS, "no_members", lang), kind="note")
     report.table(tables.membership_table(by_type, project.clusters, lang))
     report.table(tables.facts_table(ev.cluster_facts(project), lang))
     report.paragraph(tr(TEXTS, "members_note", lang), kind="note")

@@ -34,6 +34,13 @@ TEXTS: Texts = {
     },
     "gaps": {"fi": "Mitä klustereilta puuttuu", "en": "What the clusters must close"},
     "no_gaps": {"fi": "Kaikki klusterit täyttävät kaikki kriteerit.", "en": "Every cluster meets every criterion."},
+    "no_criteria": {
+        "fi": "Klusteritoiminnan kriteerejä ei ole asetettu (projektin taulukko cluster_criteria on tyhjä), "
+              "joten yhtäkään klusteria ei ole arvioitu.",
+        "en": "No criteria for cluster activity have been set (the project's cluster_criteria table is empty), "
+              "so no cluster has been assessed.",
+    },
+    "no_members": {"fi": "Klustereille ei ole kirjattu jäseniä.", "en": "No members have been recorded for the clusters."},
     "clusters": {"fi": "Klusterit yksitellen", "en": "Cluster by cluster"},
     "coordinator": {"fi": "Koordinaattori: {name}.", "en": "Coordinator: {name}."},
     "focus_areas": {"fi": "Painopistealueet: {names}.", "en": "Focus areas: {names}."},

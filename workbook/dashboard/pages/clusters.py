@@ -44,6 +44,16 @@ def _card(selection: Selection) -> pd.DataFrame:
     return card[card["cluster_id"].isin(set(selection.project.clusters["cluster_id"]))].reset_index(drop=True)
 
 
+def _unassessed(selection: Selection, lang: str) -> str | None:
+    """Why the page has no verdicts to show, if it has none: no criteria set, or no cluster
+    left by the filters; ``None`` when there are verdicts."""
+    if selection.full.cluster_criteria.empty:
+        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
+    if _card(selection).empty:
+        return paragraph(tr(TEXTS, "no_clusters", lang), "note")
+    return None
+
+
 def _half(lang: str) -> str:
     from workbook.clusters import scorecard as sc
 
@@ -54,9 +64,10 @@ def draw_summary(selection: Selection, lang: str) -> str:
     """How many clusters meet every criterion, and each cluster's verdicts in one line."""
     from workbook.clusters import scorecard as sc, tables
 
+    unassessed = _unassessed(selection, lang)
+    if unassessed:
+        return unassessed
     card = _card(selection)
-    if card.empty:
-        return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     overall, *per_cluster = sc.summary_sentences(card, lang)
     return paragraph(overall) + bullets(per_cluster) + table(tables.summary_table(sc.verdict_counts(card), lang))
 
@@ -65,9 +76,10 @@ def draw_scorecard(selection: Selection, lang: str):
     """Every cluster against every criterion, coloured by verdict."""
     from workbook.clusters import figures
 
+    unassessed = _unassessed(selection, lang)
+    if unassessed:
+        return unassessed
     card = _card(selection)
-    if card.empty:
-        return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     return [figures.scorecard_figure(card, lang), paragraph(tr(REPORT_TEXTS, "grid_note", lang, half=_half(lang)), "note")]
 
 
@@ -75,6 +87,8 @@ def draw_gaps(selection: Selection, lang: str) -> str:
     """What each cluster lacks against the goals, in plain words."""
     from workbook.clusters import scorecard as sc, tables
 
+    if selection.full.cluster_criteria.empty:
+        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
     card = _card(selection)
     gaps = sc.gaps(selection.full, lang, card=card)
     if gaps.empty:
@@ -91,6 +105,8 @@ def draw_members(selection: Selection, lang: str):
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     by_type = evidence.membership_by_type(selection.full)
     by_type = by_type[by_type["cluster_id"].isin(kept)].reset_index(drop=True)
+    if not by_type["members"].sum():
+        return paragraph(tr(REPORT_TEXTS, "no_members", lang), "note")
     return figures.membership_figure(by_type, selection.full.clusters, lang)
 
 
