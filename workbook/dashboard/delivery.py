@@ -81,7 +81,6 @@ class _Compressed:
             self._files[key] = compressed
         return compressed
 
-
     def warm(self, folders: Iterable[str | os.PathLike]) -> int:
         """Compress every file under ``folders`` that would be sent compressed, ahead of the
         first visitor (who would otherwise wait for it, about 0.5 CPU s for a page's scripts);

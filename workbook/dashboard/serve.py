@@ -423,9 +423,10 @@ def _server_class():
         def load_config_file(self, *args, **kwargs):
             super().load_config_file(*args, **kwargs)
             self.update_config(Config(self.overrides))
-            # Kernels listen on socket files in Voilà's private connection folder, not on ports of
-            # 127.0.0.1: other users of the machine could subscribe to a kernel's output there,
-            # and kernels started together could pick the same free port (one then fails).
+            # A page's client has no heartbeat (executor.PageClient). Kernels listen on socket
+            # files in Voilà's private connection folder, not on ports of 127.0.0.1: other users
+            # of the machine could subscribe to a kernel's output there, and kernels started
+            # together could pick the same free port (one then fails).
             self.update_config(Config({"KernelManager": {"client_class": PAGE_CLIENT, "transport": "ipc"}}))
             if self.fork_kernels:
                 if forks.available():
