@@ -42,7 +42,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 from workbook.dashboard.harness import (
-    RequestLog, ServedDashboards, checkout, cpu_seconds, leave_all, open_browser, server_cpu_seconds,
+    RequestLog, ServedDashboards, checkout, cpu_seconds, leave_all, open_browser, own_cpu_seconds,
+    server_cpu_seconds,
     server_rss_mib, visit_together, wait_for_pools,
 )
 from workbook.dashboard.serve import pool_sizes
@@ -52,14 +53,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DEMO = ROOT / "data" / "demo-lapland"
 TIMEOUT_S = 120
 IDLE_S = 20
-
-
-def own_cpu_seconds(pid: int) -> float:
-    """CPU seconds used so far by the server process alone (not its kernels, not the fork server)."""
-    import psutil
-
-    times = psutil.Process(pid).cpu_times()
-    return times.user + times.system
 
 
 def browser_cpu_seconds() -> float:

@@ -121,12 +121,9 @@ def served_visits(project: Path, pages: list[str], visits: int, code: Path | Non
     from playwright.sync_api import sync_playwright
 
     from workbook.dashboard.harness import (
-        RequestLog, ServedDashboards, open_browser, server_cpu_seconds, wait_for_pools, wait_until_quiet,
+        RequestLog, ServedDashboards, open_browser, own_cpu_seconds, server_cpu_seconds, wait_for_pools,
+        wait_until_quiet,
     )
-
-    def own(pid: int) -> float:
-        times = psutil.Process(pid).cpu_times()
-        return times.user + times.system
 
     if code is not None:
         project = code / project.relative_to(ROOT) if project.is_relative_to(ROOT) else project
@@ -136,16 +133,16 @@ def served_visits(project: Path, pages: list[str], visits: int, code: Path | Non
         wait_for_pools(server)
         context = open_browser(playwright, Path(profile))
         RequestLog(context)
-        # Once per server, not per visitor: the scripts compressed, the templates compiled.
+        # Once per server, not per visitor: the templates compiled, the scripts' versions hashed.
         visit(context, server.url(pages[0], lang="en"))
         wait_until_quiet(server.process.pid, timeout=120, busy_percent=10)
         for page in pages:
             pid = server.process.pid
-            alone, everything = own(pid), server_cpu_seconds(pid)
+            alone, everything = own_cpu_seconds(pid), server_cpu_seconds(pid)
             for _ in range(visits):
                 visit(context, server.url(page, lang="en"))
                 wait_until_quiet(pid, timeout=120, busy_percent=10)
-            alone, everything = own(pid) - alone, server_cpu_seconds(pid) - everything
+            alone, everything = own_cpu_seconds(pid) - alone, server_cpu_seconds(pid) - everything
             print(f"{page:14s} served: server {alone / visits:5.2f}  server and kernels {everything / visits:5.2f} "
                   f"CPU s per visit", flush=True)
         context.close()

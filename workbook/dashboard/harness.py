@@ -362,6 +362,14 @@ def server_cpu_seconds(pid: int) -> float:
     return cpu_seconds([root, *root.children(recursive=True)])
 
 
+def own_cpu_seconds(pid: int) -> float:
+    """CPU seconds used so far by process ``pid`` alone (a server without its kernels)."""
+    import psutil
+
+    times = psutil.Process(pid).cpu_times()
+    return times.user + times.system
+
+
 def cpu_seconds(processes) -> float:
     """CPU seconds used so far by ``processes`` (psutil) and the children they reaped; one
     that has ended is left out."""

@@ -472,10 +472,9 @@ def _server_class():
 
             self.app.find_handler = checked_find_handler
             # The scripts every page loads, compressed before the first visitor asks (zlib lets
-            # the pre-heating kernels run meanwhile).
-            scripts = [*self.static_paths, *(Path(path, "static") for path in self.template_paths),
-                       *(Path(root, name) for root in self.labextensions_path
-                         for name in self.voila_configuration.extension_allowlist)]
+            # the pre-heating kernels run meanwhile). The static paths hold every template's.
+            scripts = [*self.static_paths, *(Path(root, name) for root in self.labextensions_path
+                                             for name in self.voila_configuration.extension_allowlist)]
             threading.Thread(target=COMPRESSED.warm, args=(scripts,), name="compress-scripts", daemon=True).start()
             every = max(0.5, min(5.0, min(self.connect_grace, self.leave_grace) / 3))
             PeriodicCallback(self._shut_down_unused, every * 1000).start()
