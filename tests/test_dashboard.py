@@ -311,3 +311,25 @@ def test_the_clusters_page_of_a_region_without_criteria_or_members_says_so(tmp_p
         for draw in (clusters.draw_summary, clusters.draw_scorecard, clusters.draw_gaps):
             assert no_criteria in draw(selection, lang), draw.__name__
         assert escape(tr(CLUSTER_TEXTS, "no_members", lang)) in clusters.draw_members(selection, lang)
+
+
+def test_the_clusters_page_says_when_the_filters_leave_no_cluster_not_that_every_cluster_passes():
+    """A focus area no cluster works on: its gaps are not "every cluster meets every criterion"."""
+    from workbook.clusters.texts import TEXTS as CLUSTER_TEXTS
+    from workbook.dashboard.pages import clusters
+    from workbook.htmlreport import escape
+    from workbook.i18n import LANGUAGES, tr
+    from workbook.testing import tiny_project
+
+    criteria = [{"criterion_id": "K1", "name_fi": "Yritykset", "name_en": "Companies", "measure": "count",
+                 "threshold": "2", "evidence": "company_members"}]
+    focus_areas = [{"focus_area_id": "FA1", "name_fi": "Kiertotalous", "name_en": "Circular economy"},
+                   {"focus_area_id": "FA2", "name_fi": "Energia", "name_en": "Energy"}]
+    project = tiny_project(cluster_criteria=criteria, focus_areas=focus_areas)
+    selection = filter_project(project, FilterState(focus_area="FA2"))
+    assert selection.project.clusters.empty
+    for lang in LANGUAGES:
+        for draw in (clusters.draw_summary, clusters.draw_scorecard, clusters.draw_gaps):
+            drawn = draw(selection, lang)
+            assert escape(tr(clusters.TEXTS, "no_clusters", lang)) in drawn, draw.__name__
+            assert escape(tr(CLUSTER_TEXTS, "no_gaps", lang)) not in drawn

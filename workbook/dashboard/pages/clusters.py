@@ -87,8 +87,9 @@ def draw_gaps(selection: Selection, lang: str) -> str:
     """What each cluster lacks against the goals, in plain words."""
     from workbook.clusters import scorecard as sc, tables
 
-    if selection.full.cluster_criteria.empty:
-        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
+    unassessed = _unassessed(selection, lang)
+    if unassessed:
+        return unassessed
     card = _card(selection)
     gaps = sc.gaps(selection.full, lang, card=card)
     if gaps.empty:
