@@ -101,5 +101,6 @@ def test_a_region_without_criteria_or_members_is_told_so_not_that_every_cluster_
     assert len(project.clusters) and project.cluster_criteria.empty
     html = build_report(project, lang).render()
     assert tr(TEXTS, "no_gaps", lang) not in html
+    assert "class=\"ok\"" not in html, "a cluster reads as passing criteria that were never set"
     assert html.count(escape(tr(TEXTS, "no_criteria", lang))) == 3  # summary, scorecard, gaps
     assert escape(tr(TEXTS, "no_members", lang)) in html

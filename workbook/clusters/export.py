@@ -43,21 +43,23 @@ def build_report(project: Project, lang: str) -> HtmlReport:
                     criteria=len(project.cluster_criteria)),
         footer=tr(TEXTS, "footer", lang, project=project.display_name(lang)),
     )
-    _summary(report, project, card, rounds, lang)
+    # Without criteria nothing was assessed: no verdict, grid or gap may be read as a pass.
+    assessed = not project.cluster_criteria.empty
+    _summary(report, project, card, rounds, lang, assessed)
     report.heading(tr(TEXTS, "scorecard", lang))
-    if project.cluster_criteria.empty:
+    if not assessed:
         report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
     else:
         report.figure(figures.scorecard_figure(card, lang))
         report.paragraph(tr(TEXTS, "grid_note", lang, half=_half(lang)), kind="note")
     report.heading(tr(TEXTS, "gaps", lang))
-    if project.cluster_criteria.empty:
+    if not assessed:
         report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
     elif gap_rows.empty:
         report.paragraph(tr(TEXTS, "no_gaps", lang), kind="ok")
     else:
         report.table(tables.gaps_table(gap_rows, lang))
-    _clusters(report, project, card, gap_rows, lang)
+    _clusters(report, project, card, gap_rows, lang, assessed)
     _members(report, project, lang)
     _changes(report, project, rounds, lang)
     report.heading(tr(TEXTS, "criteria", lang))
@@ -70,9 +72,9 @@ def build_report(project: Project, lang: str) -> HtmlReport:
 
 
 def _summary(report: HtmlReport, project: Project, card: pd.DataFrame, rounds: pd.DataFrame,
-             lang: str) -> None:
+             lang: str, assessed: bool) -> None:
     report.heading(tr(TEXTS, "summary", lang))
-    if project.cluster_criteria.empty:
+    if not assessed:
         report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
         return
     overall, *per_cluster = sc.summary_sentences(card, lang)
@@ -93,7 +95,7 @@ def _summary(report: HtmlReport, project: Project, card: pd.DataFrame, rounds: p
 
 
 def _clusters(report: HtmlReport, project: Project, card: pd.DataFrame, gap_rows: pd.DataFrame,
-              lang: str) -> None:
+              lang: str, assessed: bool) -> None:
     report.heading(tr(TEXTS, "clusters", lang), page_break=True)
     actor_names = dict(zip(project.actors["actor_id"], project.actors["name"]))
     for cluster in project.clusters.itertuples(index=False):
@@ -106,6 +108,8 @@ def _clusters(report: HtmlReport, project: Project, card: pd.DataFrame, gap_rows
             facts.append(tr(TEXTS, "focus_areas", lang, names=names))
         if facts:
             report.paragraph(" ".join(facts))
+        if not assessed:
+            continue
         report.figure(figures.profile_figure(card, cluster.cluster_id, lang))
         own_gaps = gap_rows[gap_rows["cluster_id"] == cluster.cluster_id]["gap"].tolist()
         if own_gaps:
