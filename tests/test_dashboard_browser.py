@@ -80,6 +80,11 @@ def _screenshot(tab, name: str) -> None:
     tab.set_viewport_size(LAPTOP)
 
 
+def _says(frame: str | bytes, text: str) -> bool:
+    """Whether a WebSocket frame (text, or Jupyter's binary kernel protocol) holds ``text``."""
+    return text.encode() in frame if isinstance(frame, bytes) else text in frame
+
+
 def _text(tab, selector: str) -> str:
     return tab.inner_text(selector)
 
@@ -88,8 +93,13 @@ def _text(tab, selector: str) -> str:
 def test_page_draws_every_view_offline_in_both_languages(server, page, page_key):
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
+    sent: list[str | bytes] = []
+    page.on("websocket", lambda socket: socket.on("framesent", lambda frame: sent.append(frame)))
     page.goto(server.url(page_key))
     wait_until_drawn(page)
+    # Every widget's state fetched in one message, not asked for widget by widget.
+    assert any(_says(frame, '"request_states"') for frame in sent)
+    assert not any(_says(frame, '"request_state"') for frame in sent)
     # Only the front end the page draws with: no plotly.js (1.4 MB) for the overview.
     extensions = page.evaluate("JSON.parse(document.getElementById('jupyter-config-data').textContent)"
                                ".federated_extensions.map(extension => extension.name)")

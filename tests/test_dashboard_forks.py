@@ -96,3 +96,51 @@ def test_a_forked_kernel_is_watched_as_jupyter_watches_its_own_process():
         parent.kill()
         parent.wait()
     assert ForkedKernel(parent.pid).poll() == -1  # already gone when Jupyter first asks
+
+
+def _comm_targets(connection_file: str) -> list[str]:
+    """The comm targets a kernel has once a page has imported ipywidgets."""
+    from jupyter_client import BlockingKernelClient
+
+    client = BlockingKernelClient(connection_file=connection_file)
+    client.load_connection_file()
+    client.start_channels()
+    try:
+        client.wait_for_ready(timeout=60)
+        printed: list[str] = []
+        client.execute_interactive(
+            "import comm, ipywidgets; print(sorted(comm.get_comm_manager().targets))", timeout=60,
+            output_hook=lambda message: printed.append(message["content"].get("text", "")))
+        client.shutdown()
+    finally:
+        client.stop_channels()
+    return eval("".join(printed))  # noqa: S307 -- a list of names this test's kernel printed
+
+
+def test_a_forked_kernel_answers_widgets_as_a_kernel_jupyter_starts(tmp_path):
+    """A page's widget manager fetches every widget's state with one message to the
+    ``jupyter.widget.control`` target; a kernel without it answers with an error on its
+    stderr, and the page then asks for each widget's state in turn (measured: 193 messages
+    through the server for the overview instead of 17). Importing ipywidgets registers the
+    targets, but the fork server imported it before it was a kernel."""
+    from jupyter_client.connect import write_connection_file
+    from jupyter_client.manager import start_new_kernel
+
+    from workbook.dashboard.forks import ForkServer
+
+    manager, client = start_new_kernel(kernel_name="python3")
+    try:
+        started = _comm_targets(manager.connection_file)
+    finally:
+        client.stop_channels()
+        manager.shutdown_kernel(now=True)
+    assert "jupyter.widget.control" in started
+
+    connection_file, _ = write_connection_file(str(tmp_path / "kernel.json"), transport="ipc",
+                                               ip=str(tmp_path / "kernel"))
+    fork_server = ForkServer()
+    try:
+        fork_server.fork(["-f", connection_file], dict(os.environ), str(tmp_path))
+        assert _comm_targets(connection_file) == started
+    finally:
+        fork_server.stop()

@@ -127,7 +127,16 @@ def _become_kernel(request: dict, answers) -> None:
     # ipykernel read JPY_PARENT_PID when the fork server imported it: its parent is said
     # here, and the kernel ends when the fork server is gone.
     sys.argv = [ipykernel_launcher.__file__, *request["arguments"], f"--IPKernelApp.parent_handle={os.getppid()}"]
-    kernelapp.launch_new_instance()
+    app = kernelapp.IPKernelApp.instance()  # what launch_new_instance does, with one step between
+    app.initialize()
+    # Importing ipywidgets in a kernel registers its comm targets; the fork server imported it
+    # before there was a kernel. Without them a page's widget manager cannot fetch every
+    # widget's state in one message and asks for each widget's state in turn (three
+    # messages through the server per widget) after an error on the kernel's stderr.
+    import ipywidgets
+
+    ipywidgets.register_comm_target()
+    app.start()
 
 
 def main() -> None:
@@ -184,14 +193,14 @@ class ForkServer:
                 self._process.stdin.flush()
                 answer = self._answer(FORK_TIMEOUT_S)
             except (OSError, ValueError) as error:
-                self._stop()
+                self.stop()
                 raise OSError(f"the fork server failed: {error}") from error
             if "pid" not in answer:
                 raise OSError(answer.get("error", "the fork server ended"))
             return answer["pid"]
 
     def _start(self, env: dict[str, str]) -> None:
-        self._stop()
+        self.stop()
         read_end, write_end = os.pipe()
         try:
             # The first kernel's environment: the fork server imports what kernels import, as a kernel would.
@@ -206,7 +215,7 @@ class ForkServer:
         except (OSError, ValueError):
             ready = {}
         if "ready" not in ready:
-            self._stop()
+            self.stop()
             raise OSError("the fork server did not start")
         self.pid = ready["ready"]
 
@@ -216,7 +225,8 @@ class ForkServer:
             raise OSError(f"no answer from the fork server in {timeout:.0f} s")
         return json.loads(self._answers.readline() or "{}")
 
-    def _stop(self) -> None:
+    def stop(self) -> None:
+        """End the fork server; its kernels end with it."""
         if self._process is not None:
             if self._process.stdin:
                 self._process.stdin.close()  # the fork server ends; its kernels end with it
