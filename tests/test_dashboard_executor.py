@@ -94,3 +94,43 @@ def test_a_page_runs_without_a_heartbeat_thread_and_asks_its_manager_whether_the
             client.stop_channels()
     finally:
         manager.cleanup_connection_file()
+
+
+def test_a_waiting_kernel_is_asked_rarely_whether_it_lives_and_at_once_when_its_visitor_comes(monkeypatch):
+    """nbclient asks every second whether a running cell's kernel lives; a pre-heated kernel's
+    last cell runs until its visitor comes, so that was a question a second per waiting kernel
+    for as long as nobody came. A kernel found dead still ends the cell's wait."""
+    import nbformat
+    from nbclient.exceptions import DeadKernelError
+
+    from workbook.dashboard import executor
+
+    monkeypatch.setattr(executor, "WAITING_SLICE", 0.5)
+    page = executor.executor_class()(nbformat.v4.new_notebook())
+
+    async def wait_then_arrive():
+        loop = asyncio.get_running_loop()
+        start, asked = loop.time(), []
+
+        async def check_alive():
+            asked.append(loop.time() - start)
+            if len(asked) == 3:
+                raise DeadKernelError("the kernel died")
+
+        page._async_check_alive = check_alive
+        page._arrival, page._waits_for_visitor = asyncio.Event(), True
+        page.task_poll_for_reply = asyncio.ensure_future(asyncio.sleep(3600))  # the cell's wait
+        polling = asyncio.ensure_future(page._async_poll_kernel_alive())
+        await asyncio.sleep(1.2)
+        page._arrival.set()  # the server gives the kernel to a visitor
+        await asyncio.wait_for(polling, 5)
+        try:
+            await page.task_poll_for_reply
+        except asyncio.CancelledError:
+            return asked, True
+        return asked, False
+
+    asked, cell_ended = _run(wait_then_arrive)
+    assert len(asked) == 3 and 0.45 < asked[0] < asked[1] - 0.45, asked
+    assert asked[2] - 1.2 < 0.25, "not asked at once when the visitor came"
+    assert cell_ended
