@@ -102,5 +102,19 @@ def test_a_region_without_criteria_or_members_is_told_so_not_that_every_cluster_
     html = build_report(project, lang).render()
     assert tr(TEXTS, "no_gaps", lang) not in html
     assert "class=\"ok\"" not in html, "a cluster reads as passing criteria that were never set"
-    assert html.count(escape(tr(TEXTS, "no_criteria", lang))) == 3  # summary, scorecard, gaps
+    # Summary, scorecard, gaps and the criteria themselves, none an empty table.
+    assert html.count(escape(tr(TEXTS, "no_criteria", lang))) == 4
     assert escape(tr(TEXTS, "no_members", lang)) in html
+    # Every sheet of the workbook the consultant sends either has rows or says why it has none.
+    from workbook.clusters.export import workbook_sheets
+    from workbook.outputs import write_xlsx
+
+    book = load_workbook(write_xlsx(tmp_path / "card.xlsx", workbook_sheets(project, lang), lang))
+    told = {}
+    for sheet in book:
+        rows = [row for row in sheet.iter_rows(min_row=2, values_only=True) if any(v is not None for v in row)]
+        assert rows, f"sheet {sheet.title} is empty and does not say why"
+        told[sheet.title] = rows[0][0]
+    scorecard_sheets = [tr(TEXTS, key, lang) for key in ("sheet_grid", "sheet_scorecard", "sheet_gaps", "sheet_criteria")]
+    assert {told[name] for name in scorecard_sheets} == {tr(TEXTS, "no_criteria", lang)}
+    assert told[tr(TEXTS, "sheet_members", lang)] == tr(TEXTS, "no_members", lang)

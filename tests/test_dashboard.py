@@ -308,8 +308,9 @@ def test_the_clusters_page_of_a_region_without_criteria_or_members_says_so(tmp_p
     selection = filter_project(project, FilterState())
     for lang in LANGUAGES:
         no_criteria = escape(tr(CLUSTER_TEXTS, "no_criteria", lang))
-        for draw in (clusters.draw_summary, clusters.draw_scorecard, clusters.draw_gaps):
+        for draw in (clusters.draw_summary, clusters.draw_scorecard, clusters.draw_gaps, clusters.draw_criteria):
             assert no_criteria in draw(selection, lang), draw.__name__
+        assert "<table" not in clusters.draw_criteria(selection, lang), "an empty criteria table"
         assert escape(tr(CLUSTER_TEXTS, "no_members", lang)) in clusters.draw_members(selection, lang)
 
 

@@ -16,7 +16,7 @@ from workbook.clusters.scorecard import PARTLY_FRACTION, format_date, format_num
 from workbook.clusters.texts import TEXTS
 from workbook.htmlreport import HtmlReport
 from workbook.i18n import check_lang, tr
-from workbook.outputs import write_xlsx
+from workbook.outputs import Sheet, write_xlsx
 from workbook.project import Project
 
 
@@ -63,8 +63,11 @@ def build_report(project: Project, lang: str) -> HtmlReport:
     _members(report, project, lang)
     _changes(report, project, rounds, lang)
     report.heading(tr(TEXTS, "criteria", lang))
-    report.table(tables.criteria_table(project.cluster_criteria, lang))
-    report.paragraph(tr(TEXTS, "criteria_note", lang), kind="note")
+    if not assessed:
+        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    else:
+        report.table(tables.criteria_table(project.cluster_criteria, lang))
+        report.paragraph(tr(TEXTS, "criteria_note", lang), kind="note")
     report.heading(tr(TEXTS, "method", lang))
     report.bullets([tr(TEXTS, "method_verdicts", lang, half=_half(lang)), tr(TEXTS, "method_period", lang),
                     tr(TEXTS, "method_ties", lang), tr(TEXTS, "method_rounds", lang, days=ev.ROUND_GAP_DAYS)])
@@ -147,8 +150,9 @@ def _changes(report: HtmlReport, project: Project, rounds: pd.DataFrame, lang: s
     report.paragraph(tr(TEXTS, "changes_note", lang), kind="note")
 
 
-def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
-    """The tables of the .xlsx export, by sheet name (in ``lang``).
+def workbook_sheets(project: Project, lang: str) -> dict[str, Sheet]:
+    """The tables of the .xlsx export, by sheet name (in ``lang``); a sheet without rows says
+    why below its header, so that an empty grid is not read as nothing to report.
 
     Examples
     --------
@@ -161,19 +165,26 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, pd.DataFrame]:
     gap_rows = sc.gaps(project, lang, card=card)
     member_rows = ev.members(project)
     pairs = ev.company_rdi_pairs(member_rows, ev.shared_occasions(project))
+    rounds = ev.assessment_rounds(project)
+    # Why a sheet can be empty, in the order of the causes: no criteria, no members, no rounds.
+    assessed = "no_gaps" if not project.cluster_criteria.empty else "no_criteria"
+    recorded = "no_rounds" if rounds.empty else "one_round"
     sheets = {
-        "sheet_grid": tables.grid_table(card, lang),
-        "sheet_scorecard": tables.scorecard_table(card, lang),
-        "sheet_gaps": tables.gaps_table(gap_rows, lang),
-        "sheet_criteria": tables.criteria_table(project.cluster_criteria, lang),
-        "sheet_facts": tables.facts_table(ev.cluster_facts(project), lang),
-        "sheet_membership": tables.membership_table(ev.membership_by_type(project), project.clusters, lang),
-        "sheet_members": tables.members_table(member_rows, project.clusters, lang),
-        "sheet_ties": tables.ties_table(pairs, project.clusters, project.actors, lang),
-        "sheet_changes": tables.changes_table(sc.round_changes(project), lang),
-        "sheet_assessments": tables.assessments_table(ev.recorded_assessments(project), project.clusters, lang),
+        "sheet_grid": (tables.grid_table(card, lang), "no_criteria"),
+        "sheet_scorecard": (tables.scorecard_table(card, lang), "no_criteria"),
+        "sheet_gaps": (tables.gaps_table(gap_rows, lang), assessed),
+        "sheet_criteria": (tables.criteria_table(project.cluster_criteria, lang), "no_criteria"),
+        "sheet_facts": (tables.facts_table(ev.cluster_facts(project), lang), "no_clusters"),
+        "sheet_membership": (tables.membership_table(ev.membership_by_type(project), project.clusters, lang),
+                             "no_clusters"),
+        "sheet_members": (tables.members_table(member_rows, project.clusters, lang), "no_members"),
+        "sheet_ties": (tables.ties_table(pairs, project.clusters, project.actors, lang), "no_ties"),
+        "sheet_changes": (tables.changes_table(sc.round_changes(project), lang), recorded),
+        "sheet_assessments": (tables.assessments_table(ev.recorded_assessments(project), project.clusters, lang),
+                              "no_rounds"),
     }
-    return {tr(TEXTS, key, lang): frame for key, frame in sheets.items()}
+    return {tr(TEXTS, key, lang): Sheet(frame, note=None if len(frame) else tr(TEXTS, why, lang))
+            for key, (frame, why) in sheets.items()}
 
 
 def export(project: Project, out_dir: Path, lang: str) -> list[Path]:

@@ -41,6 +41,11 @@ TEXTS: Texts = {
               "so no cluster has been assessed.",
     },
     "no_members": {"fi": "Klustereille ei ole kirjattu jäseniä.", "en": "No members have been recorded for the clusters."},
+    "no_clusters": {"fi": "Projektissa ei ole klustereita.", "en": "The project has no clusters."},
+    "no_ties": {"fi": "Yksikään klusterin yritysjäsen ei ole kohdannut saman klusterin TKI-jäsentä tilaisuudessa "
+                      "tai toimenpiteessä.",
+                "en": "No company member of a cluster has met an RDI member of the same cluster in an activity "
+                      "or action."},
     "clusters": {"fi": "Klusterit yksitellen", "en": "Cluster by cluster"},
     "coordinator": {"fi": "Koordinaattori: {name}.", "en": "Coordinator: {name}."},
     "focus_areas": {"fi": "Painopistealueet: {names}.", "en": "Focus areas: {names}."},

@@ -115,6 +115,8 @@ def draw_criteria(selection: Selection, lang: str) -> str:
     """The criteria and their goals (the project's own table)."""
     from workbook.clusters import tables
 
+    if selection.full.cluster_criteria.empty:
+        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
     return (table(tables.criteria_table(selection.full.cluster_criteria, lang))
             + paragraph(tr(REPORT_TEXTS, "criteria_note", lang), "note"))
 
