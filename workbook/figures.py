@@ -100,7 +100,8 @@ def figure_values(project: Project) -> pd.Series:
     """Every headline figure of ``project``, indexed by key (``NaN`` where hidden).
 
     Figures about people smaller than the project's minimum group size are hidden, as in
-    every published output (:func:`workbook.participation.reach.headline_figures`).
+    every published output (:func:`workbook.participation.reach.headline_figures`), and so
+    are those a filtered dashboard view withholds (``project.settings["withheld_figures"]``).
 
     Examples
     --------
@@ -113,6 +114,7 @@ def figure_values(project: Project) -> pd.Series:
 
     reach = headline_figures(project)
     respondents = sum(len(answers) for answers in project.surveys.values())
+    withheld = project.settings.get("withheld_figures") or {}
     values = {
         "activities": len(project.activities),
         "activities_with_participants": attendances(project)["activity_id"].nunique(),
@@ -120,7 +122,8 @@ def figure_values(project: Project) -> pd.Series:
         "organisations_reached": reach["organisations_reached"],
         "people": reach["people"],
         "attendances": reach["attendances"],
-        "respondents": float("nan") if total_is_hidden(respondents, project.min_group_size) else respondents,
+        "respondents": float("nan") if total_is_hidden(respondents, project.min_group_size)
+        or "respondents" in withheld else respondents,
         "municipalities_reached": reach["municipalities_reached"],
         "municipalities": reach["municipalities"],
         "inputs": reach["inputs"],

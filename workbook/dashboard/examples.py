@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import csv
 import functools
+import tempfile
+from pathlib import Path
 
 from workbook.project import Project
-from workbook.testing import tiny_project
+from workbook.testing import make_project, tiny_project
 
 EXAMPLE_TABLES: dict[str, list[dict[str, str]]] = {
     "project": [{"key": "name", "value": "Esimerkki"}, {"key": "region", "value": "Lapland"},
@@ -59,3 +62,41 @@ def example_project() -> Project:
     ['A1', 'A2', 'A3']
     """
     return tiny_project(**EXAMPLE_TABLES)
+
+
+# A survey of twelve: ten companies and two from a municipality (smallest published group: 5).
+EXAMPLE_SURVEY_ROWS = [("Yritys", 4, "Lisää yhteistyötä")] * 10 + [("Kunta", 2, "Enemmän rahoitusta")] * 2
+
+
+@functools.lru_cache(maxsize=1)
+def example_survey_project() -> Project:
+    """The example project with a survey (``S1``) of twelve respondents: ten companies and
+    two from a municipality; groups smaller than five are not published.
+
+    Examples
+    --------
+    >>> len(example_survey_project().surveys["S1"])
+    12
+    """
+    from workbook.project import load_project
+
+    folder = make_project(
+        Path(tempfile.mkdtemp(prefix="workbook-")) / "project",
+        **{**EXAMPLE_TABLES, "project": [*EXAMPLE_TABLES["project"][:2], {"key": "min_group_size", "value": "5"}],
+           "activities": [*EXAMPLE_TABLES["activities"],
+                          {"activity_id": "S1", "kind": "survey", "title": "Kysely", "date": "2022-11-01"}],
+           "survey_questions": [
+               {"survey_id": "S1", "question_id": "rid", "column": "Vastaaja", "type": "respondent_id"},
+               {"survey_id": "S1", "question_id": "type", "column": "Organisaatio", "type": "actor_type",
+                "text_fi": "Organisaation tyyppi", "text_en": "Type of organisation"},
+               {"survey_id": "S1", "question_id": "Q1", "column": "Yhteistyö", "type": "likert", "scale": "1-5",
+                "text_fi": "Yhteistyö toimii", "text_en": "Cooperation works"},
+               {"survey_id": "S1", "question_id": "Q2", "column": "Muuta", "type": "open",
+                "text_fi": "Muuta", "text_en": "Other"},
+           ]})
+    (folder / "surveys").mkdir()
+    with (folder / "surveys" / "S1.csv").open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Vastaaja", "Organisaatio", "Yhteistyö", "Muuta"])
+        writer.writerows([number, *row] for number, row in enumerate(EXAMPLE_SURVEY_ROWS, 1))
+    return load_project(folder)

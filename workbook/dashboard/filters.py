@@ -35,7 +35,10 @@ Differencing
     (:func:`workbook.privacy.protect_line`). :func:`withheld_people_figures` says which;
     :func:`filter_project` records them in the filtered project's settings
     (``withheld_figures``), where :func:`workbook.participation.reach.headline_figures`
-    reads them, so the headline cards and the participation page hide them alike.
+    reads them, so the headline cards and the participation page hide them alike. Survey
+    results are compared the same way, by how many respondents each figure describes
+    (:func:`withheld_survey_figures`, read by :mod:`workbook.participation.surveys`): a
+    sub-region's answers subtracted from the whole region's must not be a few people's.
 """
 
 from __future__ import annotations
@@ -49,6 +52,9 @@ from workbook import vocab
 from workbook.i18n import label, tr
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    import numpy as np
     import pandas as pd
 
     from workbook.project import Project
@@ -199,7 +205,8 @@ def filter_project(project: Project, state: FilterState) -> Selection:
             # A link between two kept rows only: "inputs taken into actions" counts kept inputs.
             link = _rows(link, value_column, set(tables[target][TABLES_BY_NAME[target].key]))
         links[name] = link.reset_index(drop=True)
-    settings = {**project.settings, "withheld_figures": withheld_people_figures(project, state)}
+    settings = {**project.settings, "withheld_figures": {**withheld_people_figures(project, state),
+                                                         **withheld_survey_figures(project, state)}}
     filtered = dataclasses.replace(project, settings=settings, tables=tables, links=links, surveys=surveys)
     return Selection(project, filtered, state)
 
@@ -239,7 +246,7 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
     import pandas as pd
 
     from workbook.participation.reach import REPEAT_BUCKETS, attendances
-    from workbook.privacy import SECONDARY, SMALL, protect_line
+    from workbook.privacy import SMALL
 
     min_size = project.min_group_size
     rows = attendances(project)
@@ -331,24 +338,49 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
         """:func:`figures` of the views ``parent`` with ``name`` set to each value, at once."""
         return summed_by(kept_rows(parent), name, values)
 
-    def parents(view: FilterState):
-        for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
-            if getattr(view, name) is None:
-                continue
-            yield name, dataclasses.replace(view, **{name: None})
-            if name == "municipality":
-                sub_region = actors.loc[actors["municipality"].eq(view.municipality), "sub_region"].dropna()
-                if len(sub_region):
-                    yield name, dataclasses.replace(view, municipality=None, sub_region=sub_region.iloc[0])
-
-    def siblings(name: str, parent: FilterState) -> list[str]:
-        if name == "municipality" and parent.sub_region is not None:
-            return sorted(set(actors.loc[actors["sub_region"].eq(parent.sub_region), "municipality"].dropna()))
-        return sorted(set(actors[name].dropna()))
-
     own = figures(state)
     withheld: dict[str, str] = {key: SMALL for key, value in own.items() if 0 < value < min_size}
-    for name, parent in parents(state):
+    _withhold_by_difference(project, state, own, figures, sibling_figures, withheld)
+    return withheld
+
+
+def _parents(project: Project, view: FilterState):
+    """``(filter, parent view)``: the view without each of its filters in turn, and a
+    municipality's view also as part of its sub-region's."""
+    actors = project.actors
+    for name in ("focus_area", "actor_type", "sub_region", "municipality", "cluster"):
+        if getattr(view, name) is None:
+            continue
+        yield name, dataclasses.replace(view, **{name: None})
+        if name == "municipality":
+            sub_region = actors.loc[actors["municipality"].eq(view.municipality), "sub_region"].dropna()
+            if len(sub_region):
+                yield name, dataclasses.replace(view, municipality=None, sub_region=sub_region.iloc[0])
+
+
+def _siblings(project: Project, name: str, parent: FilterState) -> list[str]:
+    """The values a visitor can pick for the filter ``name`` within ``parent``."""
+    actors = project.actors
+    if name == "municipality" and parent.sub_region is not None:
+        return sorted(set(actors.loc[actors["sub_region"].eq(parent.sub_region), "municipality"].dropna()))
+    return sorted(set(actors[name].dropna()))
+
+
+def _withhold_by_difference(project: Project, state: FilterState, own: pd.Series,
+                            figures: Callable[[FilterState], pd.Series],
+                            sibling_figures: Callable[[str, FilterState, list[str]], pd.DataFrame],
+                            withheld: dict[str, str]) -> None:
+    """Add to ``withheld`` the figures ``own`` of the view ``state`` that differ from the same
+    figure of a parent view by a small group, or that the view's siblings with the rest of
+    the parent would reveal (:func:`workbook.privacy.protect_line`). ``figures(view)``
+    gives a view's figures; ``sibling_figures(name, parent, values)`` those of the views
+    ``parent`` with ``name`` set to each value, one column each."""
+    import pandas as pd
+
+    from workbook.privacy import SECONDARY, protect_line
+
+    min_size = project.min_group_size
+    for name, parent in _parents(project, state):
         whole = figures(parent)
         difference = whole - own
         # A zero is shown: the parent's figure is then the small group itself, hidden where published.
@@ -356,13 +388,109 @@ def withheld_people_figures(project: Project, state: FilterState) -> dict[str, s
                          if key not in withheld})
         if name in _PARTITIONS and getattr(state, name) is not None:
             mine = getattr(state, name)
-            sizes = sibling_figures(name, parent, siblings(name, parent))
+            sizes = sibling_figures(name, parent, _siblings(project, name, parent))
             sizes["\uffffrest"] = (whole - sizes.sum(axis=1)).clip(lower=0)
-            for key in own.index[own > 0]:
-                if key not in withheld and mine in sizes.columns and \
-                        protect_line(sizes.loc[key], min_size).loc[mine, "hidden"]:
+            if mine not in sizes.columns:
+                continue
+            # Only a line with a small group hides anything, and many figures share one line
+            # (everyone who answered …): each such line is protected once.
+            lines = sizes.loc[[key for key in own.index[own > 0] if key not in withheld]]
+            lines = lines[((lines > 0) & (lines < min_size)).any(axis=1)]
+            hidden_in: dict[tuple, bool] = {}
+            for key, line in zip(lines.index, lines.itertuples(index=False, name=None)):
+                if line not in hidden_in:
+                    protected = protect_line(pd.Series(line, index=sizes.columns), min_size)
+                    hidden_in[line] = bool(protected.loc[mine, "hidden"])
+                if hidden_in[line]:
                     withheld[key] = SECONDARY
+
+
+def withheld_survey_figures(project: Project, state: FilterState) -> dict[str, str]:
+    """The survey figures that the view ``state`` of the (unfiltered) ``project`` must not
+    publish because another view would give them away by difference (all ``"secondary"``;
+    small groups are hidden by :mod:`workbook.participation.surveys` itself).
+
+    A survey's respondents are filtered by type and area (:func:`filter_project`): the
+    whole region's answers minus a sub-region's are the answers of the rest, a few people
+    perhaps. The figures compared, as in :func:`withheld_people_figures`, are how many
+    respondents a figure describes: ``respondents`` (all surveys of the view together),
+    ``survey:<survey>:respondents``, ``survey:<survey>:<question>`` (respondents who
+    answered the question), and each of these per group of a breakdown,
+    ``…:<breakdown>:<group>`` (``actor_type`` or ``sub_region``, see
+    :data:`workbook.participation.surveys.BREAKDOWNS`). A survey whose respondents are
+    withheld also withholds its participants as an activity (``participants:<survey>``).
+
+    Examples
+    --------
+    Twelve respondents, two of them from outside companies: the companies' answers would
+    give away the two's.
+
+    >>> from workbook.dashboard.examples import example_survey_project
+    >>> withheld = withheld_survey_figures(example_survey_project(), FilterState(actor_type="company"))
+    >>> withheld["survey:S1:respondents"], withheld["survey:S1:Q1"], withheld["participants:S1"]
+    ('secondary', 'secondary', 'secondary')
+    """
+    if not state.filters_actors or state.cluster is not None or not project.surveys:
+        # Without an actor filter every survey keeps all its respondents; a cluster keeps none.
+        return {}
+    import numpy as np
+    import pandas as pd
+
+    from workbook.participation.surveys import BREAKDOWNS, questions, respondent_groups
+    from workbook.privacy import SECONDARY
+
+    # Per survey: its respondents, and a matrix of what each respondent counts in: one column
+    # per figure (respondents, then each question answered), again per group of each breakdown.
+    counted = []
+    names: list[str] = ["respondents"]
+    for survey_id, answers in sorted(project.surveys.items()):
+        asked = questions(project, survey_id)["question_id"].tolist()
+        answered = np.column_stack([np.ones(len(answers), dtype=bool)] + [
+            answers[question].map(_answered).to_numpy(dtype=bool) for question in asked])
+        figure_names = [f"survey:{survey_id}:{key}" for key in ["respondents", *asked]]
+        blocks, block_names = [answered], list(figure_names)
+        for by in BREAKDOWNS:
+            groups = respondent_groups(project, survey_id, by)
+            if len(groups):
+                codes, values = pd.factorize(groups)
+                for code, group in enumerate(values):
+                    blocks.append(answered & (codes == code)[:, None])
+                    block_names += [f"{name}:{by}:{group}" for name in figure_names]
+        counted.append((survey_id, _Respondents.of(project, survey_id, answers), np.hstack(blocks)))
+        names += block_names
+    topics = project.activity_focus_areas
+
+    def figures(view: FilterState) -> pd.Series:
+        in_view = None
+        if view.focus_area is not None:
+            in_view = set(topics.loc[topics["focus_area_id"].eq(view.focus_area), "activity_id"])
+        parts = []
+        for survey_id, respondents, counts_in in counted:
+            kept = respondents.kept(view) & (in_view is None or survey_id in in_view)
+            parts.append(counts_in[kept].sum(axis=0))
+        values = np.concatenate([[sum(part[0] for part in parts)], *parts]).astype(float)
+        return pd.Series(values, index=names)
+
+    def sibling_figures(name: str, parent: FilterState, siblings: list[str]) -> pd.DataFrame:
+        return pd.DataFrame({value: figures(dataclasses.replace(parent, **{name: value})) for value in siblings})
+
+    withheld: dict[str, str] = {}
+    _withhold_by_difference(project, state, figures(state), figures, sibling_figures, withheld)
+    for survey_id, *_ in counted:
+        if f"survey:{survey_id}:respondents" in withheld:
+            withheld[f"participants:{survey_id}"] = SECONDARY
     return withheld
+
+
+def _answered(value: object) -> bool:
+    """Whether a survey answer counts as given: a choice made, text written, a value."""
+    import pandas as pd
+
+    if isinstance(value, tuple):
+        return bool(value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not pd.isna(value)
 
 
 def _owners(link: pd.DataFrame, owner: str, value_column: str, value: str) -> set[str]:
@@ -373,34 +501,49 @@ def _rows(frame: pd.DataFrame, column: str, keep: set[str]) -> pd.DataFrame:
     return frame[frame[column].isin(keep)]
 
 
+@dataclass(frozen=True)
+class _Respondents:
+    """What a survey says of each of its ``size`` respondents: type, municipality and
+    sub-region as answered (``None``: the survey did not ask)."""
+
+    size: int
+    actor_type: np.ndarray | None
+    municipality: np.ndarray | None
+    sub_region: np.ndarray | None
+
+    @classmethod
+    def of(cls, project: Project, survey_id: str, answers: pd.DataFrame) -> _Respondents:
+        codebook = project.survey_questions
+        asked = codebook[codebook["survey_id"].eq(survey_id) & codebook["question_id"].isin(answers.columns)]
+
+        def answered(kind: str):
+            ids = asked.loc[asked["type"].eq(kind), "question_id"]
+            return answers[ids.iloc[0]] if len(ids) else None
+
+        types, places = answered("actor_type"), answered("municipality")
+        types = None if types is None else types.to_numpy(dtype=object)
+        if places is None:
+            return cls(len(answers), types, None, None)
+        sub_region = project.municipalities.set_index("municipality")["sub_region"]
+        return cls(len(answers), types, places.to_numpy(dtype=object), places.map(sub_region).to_numpy(dtype=object))
+
+    def kept(self, state: FilterState) -> np.ndarray:
+        """Which respondents the view ``state`` keeps: none for a cluster or for a filter the
+        survey cannot answer."""
+        import numpy as np
+
+        keep = np.ones(self.size, dtype=bool)
+        for name, values in (("actor_type", self.actor_type), ("municipality", self.municipality),
+                             ("sub_region", self.sub_region)):
+            value = getattr(state, name)
+            if value is not None:
+                keep &= values == value if values is not None else False
+        return keep & (state.cluster is None)
+
+
 def _filter_respondents(project: Project, survey_id: str, answers: pd.DataFrame,
                         state: FilterState) -> pd.DataFrame:
-    import pandas as pd
-
-    questions = project.survey_questions
-    questions = questions[questions["survey_id"].eq(survey_id) & questions["question_id"].isin(answers.columns)]
-
-    def question(kind: str) -> str | None:
-        ids = questions.loc[questions["type"].eq(kind), "question_id"]
-        return ids.iloc[0] if len(ids) else None
-
-    keep = pd.Series(True, index=answers.index)
-    if state.cluster is not None:
-        return answers.iloc[0:0]
-    if state.actor_type is not None:
-        column = question("actor_type")
-        keep &= answers[column].eq(state.actor_type) if column else False
-    if state.sub_region is not None or state.municipality is not None:
-        column = question("municipality")
-        if column is None:
-            return answers.iloc[0:0]
-        places = answers[column]
-        if state.municipality is not None:
-            keep &= places.eq(state.municipality)
-        else:
-            sub_region = project.municipalities.set_index("municipality")["sub_region"]
-            keep &= places.map(sub_region).eq(state.sub_region)
-    return answers[keep]
+    return answers[_Respondents.of(project, survey_id, answers).kept(state)]
 
 
 ALL = ""  # the value of each menu's "all" choice

@@ -73,7 +73,8 @@ def protect(sizes: pd.Series, min_size: int, lower: pd.Series | None = None,
     return line
 
 
-def hidden_groups(sizes: pd.Series, min_size: int, lower: pd.Series | None = None) -> pd.Series:
+def hidden_groups(sizes: pd.Series, min_size: int, lower: pd.Series | None = None,
+                  withheld: pd.Series | None = None) -> pd.Series:
     """Which groups of people must be hidden, given how many people each holds.
 
     Parameters
@@ -85,6 +86,8 @@ def hidden_groups(sizes: pd.Series, min_size: int, lower: pd.Series | None = Non
         Smallest group that may be published (``project.min_group_size``).
     lower
         Lower bounds of the counts published elsewhere (see :func:`protect`).
+    withheld
+        Groups to hide whatever their size (see :func:`protect`).
 
     Returns
     -------
@@ -98,7 +101,7 @@ def hidden_groups(sizes: pd.Series, min_size: int, lower: pd.Series | None = Non
     >>> hidden_groups(pd.Series({"company": 40, "financier": 1, "research": 2}), 5).to_dict()
     {'company': True, 'financier': True, 'research': True}
     """
-    return protect(sizes, min_size, lower)["hidden"].astype(bool)
+    return protect(sizes, min_size, lower, withheld)["hidden"].astype(bool)
 
 
 def protect_counts(sizes: pd.Series, min_size: int) -> pd.Series:

@@ -7,6 +7,10 @@ the survey's own ``actor_type`` / ``municipality`` questions) hides small groups
 their count, distribution, mean and open answers' group label — with secondary
 suppression so that a hidden group cannot be worked out from the overall figures.
 Respondents are never shown by pseudonym: an open answer carries its group only.
+
+A filtered dashboard view also hides the figures that another view would give away by
+difference (``project.settings["withheld_figures"]``, set by
+:func:`workbook.dashboard.filters.withheld_survey_figures`).
 """
 
 from __future__ import annotations
@@ -54,18 +58,27 @@ def questions(project: Project, survey_id: str, types: tuple[str, ...] = ANSWER_
     return rows[["question_id", "type", "text_fi", "text_en", "scale"]].reset_index(drop=True)
 
 
+def _withheld(project: Project, survey_id: str) -> set[str]:
+    """The survey's figures a filtered dashboard view withholds, by what follows
+    ``survey:<survey_id>:`` in their keys (see
+    :func:`workbook.dashboard.filters.withheld_survey_figures`)."""
+    prefix = f"survey:{survey_id}:"
+    return {key[len(prefix):] for key in project.settings.get("withheld_figures") or {} if key.startswith(prefix)}
+
+
 def survey_overview(project: Project, min_size: int | None = None) -> pd.DataFrame:
     """One row per survey: ``survey_id``, ``title``, ``date``, ``respondents`` (``NaN`` if
-    fewer than the minimum group size) and the number of questions of each kind."""
+    fewer than the minimum group size, or withheld) and the number of questions of each kind."""
     min_size = _min_size(project, min_size)
     titles = project.activities.set_index("activity_id")
     rows = []
     for survey_id, answers in sorted(project.surveys.items()):
         coded = questions(project, survey_id)
         count = len(answers)
+        shown = (count == 0 or count >= min_size) and "respondents" not in _withheld(project, survey_id)
         rows.append({
             "survey_id": survey_id, "title": titles["title"].get(survey_id), "date": titles["date"].get(survey_id),
-            "respondents": float(count) if count == 0 or count >= min_size else float("nan"),
+            "respondents": float(count) if shown else float("nan"),
             "likert": int((coded["type"] == "likert").sum()),
             "choice": int(coded["type"].isin(["single", "multi"]).sum()),
             "open": int((coded["type"] == "open").sum()),
@@ -110,7 +123,8 @@ def respondents_by(project: Project, survey_id: str, dimension: str, min_size: i
     order = group_order(project, dimension)
     order += sorted(set(counts.index) - set(order))
     sizes = pd.Series([counts.get(g, 0) for g in order], index=order, dtype=float)
-    hidden = hidden_groups(sizes, min_size)
+    hidden = hidden_groups(sizes, min_size, withheld=_forced(_withheld(project, survey_id), "respondents",
+                                                             dimension, order))
     return pd.DataFrame({"group": order, "respondents": sizes.mask(hidden).to_numpy(), "hidden": hidden.to_numpy()})
 
 
@@ -122,15 +136,24 @@ def _grouped(project: Project, survey_id: str, by: str | None) -> pd.Series:
     return respondent_groups(project, survey_id, by)
 
 
+def _forced(withheld: set[str], figure: str, by: str, groups: list[str]) -> pd.Series:
+    """Groups whose ``figure`` is withheld: all of them when the figure is withheld whole
+    (their sum would give it back), else those withheld on their own."""
+    return pd.Series([figure in withheld or f"{figure}:{by}:{group}" in withheld for group in groups],
+                     index=groups, dtype=bool)
+
+
 def _hidden_for(groups: pd.Series, answered: pd.Series, project: Project, by: str | None,
-                min_size: int) -> pd.Series:
-    """Hidden flag per group for one question, from how many of each group answered it."""
+                min_size: int, survey_id: str, figure: str) -> pd.Series:
+    """Hidden flag per group for one figure of a survey (a question, or ``respondents``),
+    from how many of each group answered it and what the view withholds."""
+    withheld = _withheld(project, survey_id)
     sizes = groups[answered].value_counts()
     if by is None:
-        return pd.Series({ALL: total_is_hidden(sizes.sum(), min_size)})
+        return pd.Series({ALL: total_is_hidden(sizes.sum(), min_size) or figure in withheld})
     order = [g for g in group_order(project, by) if g in sizes.index]
     order += sorted(set(sizes.index) - set(order))
-    return hidden_groups(sizes.reindex(order).astype(float), min_size)
+    return hidden_groups(sizes.reindex(order).astype(float), min_size, withheld=_forced(withheld, figure, by, order))
 
 
 def _protected(rows: list[dict], columns: list[str], figures: tuple[str, ...]) -> pd.DataFrame:
@@ -167,7 +190,7 @@ def likert_distribution(project: Project, survey_id: str, by: str | None = None,
     for question in questions(project, survey_id, ("likert",)).itertuples():
         low, high = likert_range(question.scale)
         values = answers[question.question_id]
-        hidden = _hidden_for(groups, values.notna(), project, by, min_size)
+        hidden = _hidden_for(groups, values.notna(), project, by, min_size, survey_id, question.question_id)
         for group, hide in hidden.items():
             own = values[groups == group].dropna()
             counts = own.value_counts()
@@ -207,7 +230,7 @@ def means(project: Project, survey_id: str, by: str | None = None, min_size: int
     rows = []
     for question in questions(project, survey_id, ("likert", "number")).itertuples():
         values = answers[question.question_id].astype(float)
-        hidden = _hidden_for(groups, values.notna(), project, by, min_size)
+        hidden = _hidden_for(groups, values.notna(), project, by, min_size, survey_id, question.question_id)
         for group, hide in hidden.items():
             own = values[groups == group].dropna()
             n = len(own)
@@ -251,8 +274,9 @@ def no_answer_counts(project: Project, survey_id: str, by: str | None = None,
     for question in questions(project, survey_id, ("likert", "number", "single", "multi")).itertuples():
         values = answers[question.question_id]
         answered = values.map(lambda v: bool(v) if isinstance(v, tuple) else not pd.isna(v)).astype(bool)
-        hidden = _hidden_for(groups, pd.Series(True, index=answers.index), project, by, min_size)
-        by_answers = _hidden_for(groups, answered, project, by, min_size)
+        hidden = _hidden_for(groups, pd.Series(True, index=answers.index), project, by, min_size, survey_id,
+                             "respondents")
+        by_answers = _hidden_for(groups, answered, project, by, min_size, survey_id, question.question_id)
         for group, hide in hidden.items():
             own = groups == group
             hide = bool(hide or by_answers.get(group, True) or hidden_people.get(group, False))
@@ -291,7 +315,7 @@ def choice_counts(project: Project, survey_id: str, by: str | None = None,
         answered = chosen.map(bool)
         options = scale_options(question.scale)
         options += sorted(set(chosen[answered].explode()) - set(options))
-        hidden = _hidden_for(groups, answered, project, by, min_size)
+        hidden = _hidden_for(groups, answered, project, by, min_size, survey_id, question.question_id)
         for group, hide in hidden.items():
             own = chosen[answered & (groups == group)]
             counts = own.explode().value_counts()
@@ -326,13 +350,15 @@ def open_answers(project: Project, survey_id: str, min_size: int | None = None) 
     groups = respondent_groups(project, survey_id, "actor_type")
     if groups.empty:
         groups = pd.Series(UNKNOWN, index=answers.index, dtype=object)
-    hidden = hidden_groups(groups.value_counts().astype(float), min_size)
+    withheld = _withheld(project, survey_id)
+    sizes = groups.value_counts().astype(float)
+    hidden = hidden_groups(sizes, min_size, withheld=_forced(withheld, "respondents", "actor_type", list(sizes.index)))
     shown_group = groups.where(~groups.map(hidden).astype(bool), HIDDEN_GROUP)
     rows = []
     for question in questions(project, survey_id, ("open",)).itertuples():
         texts = answers[question.question_id].dropna()
         texts = texts[texts.str.strip() != ""]
-        if len(texts) < min_size:
+        if len(texts) < min_size or question.question_id in withheld:
             continue
         for respondent, text in texts.items():
             rows.append({"question_id": question.question_id, "group": shown_group[respondent], "text": text,
