@@ -259,6 +259,11 @@ def test_a_filtered_view_withholds_survey_answers_that_would_give_away_the_rest(
         assert np.isnan(figure_values(shown)["respondents"]) == hidden
     # Broken down by type, the companies' group is the view's whole: withheld with it.
     assert surveys.means(view, "S1", "actor_type").set_index("group").loc["company", "hidden"]
+    # The chart of means says why it is empty, in the singular for the one group.
+    from workbook.participation import figures
+
+    chart = figures.means(surveys.means(view, "S1"), "en", {"Q1": "Cooperation works"}, {}, None, 5)
+    assert [a.text for a in chart.layout.annotations if a.text.startswith("One group is left out")]
     # The survey as an activity: its participants are its respondents.
     assert np.isnan(reach.activity_reach(view).set_index("activity_id").loc["S1", "participants"])
     table = tables.survey_overview(surveys.survey_overview(view), 5, "en")

@@ -59,6 +59,10 @@ TEXTS = {
     "answers": {"fi": "Vastauksia", "en": "Answers"},
     "hidden": {"fi": "piilotettu", "en": "hidden"},
     "level": {"fi": "Vastaus {level}", "en": "Answer {level}"},
+    "group_left_out": {
+        "fi": "Kuviosta puuttuu yksi ryhmä, koska sen luvut on piilotettu pienten ryhmien suojaamiseksi (alle {n} vastaajaa tai luku, josta pienen ryhmän voisi päätellä).",
+        "en": "One group is left out of the chart: its figures are hidden to protect small groups (fewer than {n} respondents, or a figure from which a small group could be worked out).",
+    },
     "groups_left_out": {
         "fi": "Kuviosta puuttuu {k} ryhmää, koska niiden luvut on piilotettu pienten ryhmien suojaamiseksi (alle {n} vastaajaa tai luku, josta pienen ryhmän voisi päätellä).",
         "en": "{k} groups are left out of the chart: their figures are hidden to protect small groups (fewer than {n} respondents, or a figure from which a small group could be worked out).",
@@ -281,7 +285,8 @@ def means(frame: pd.DataFrame, lang: str, question_labels: Mapping[str, str],
     left_out = set(frame.loc[frame["hidden"], "group"]) - set(groups)
     if left_out:
         # A chart with all but one group hidden would otherwise show one series without saying why.
-        figure.add_annotation(text=plot_text(tr(TEXTS, "groups_left_out", lang, k=len(left_out), n=min_size)),
+        key = "group_left_out" if len(left_out) == 1 else "groups_left_out"
+        figure.add_annotation(text=plot_text(tr(TEXTS, key, lang, k=len(left_out), n=min_size)),
                               xref="paper", yref="paper", x=0, y=-0.3, showarrow=False, xanchor="left",
                               yanchor="top", font=dict(size=11, color="#52606d"))
         figure.update_layout(margin=dict(b=110))
