@@ -49,6 +49,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from workbook import vocab
+from workbook.dashboard.cache import by_identity
 from workbook.i18n import label, tr
 
 if TYPE_CHECKING:
@@ -436,28 +437,9 @@ def withheld_survey_figures(project: Project, state: FilterState) -> dict[str, s
     import numpy as np
     import pandas as pd
 
-    from workbook.participation.surveys import BREAKDOWNS, questions, respondent_groups
     from workbook.privacy import SECONDARY
 
-    # Per survey: its respondents, and a matrix of what each respondent counts in: one column
-    # per figure (respondents, then each question answered), again per group of each breakdown.
-    counted = []
-    names: list[str] = ["respondents"]
-    for survey_id, answers in sorted(project.surveys.items()):
-        asked = questions(project, survey_id)["question_id"].tolist()
-        answered = np.column_stack([np.ones(len(answers), dtype=bool)] + [
-            answers[question].map(_answered).to_numpy(dtype=bool) for question in asked])
-        figure_names = [f"survey:{survey_id}:{key}" for key in ["respondents", *asked]]
-        blocks, block_names = [answered], list(figure_names)
-        for by in BREAKDOWNS:
-            groups = respondent_groups(project, survey_id, by)
-            if len(groups):
-                codes, values = pd.factorize(groups)
-                for code, group in enumerate(values):
-                    blocks.append(answered & (codes == code)[:, None])
-                    block_names += [f"{name}:{by}:{group}" for name in figure_names]
-        counted.append((survey_id, _Respondents.of(project, survey_id, answers), np.hstack(blocks)))
-        names += block_names
+    counted, names = _survey_counts(project)
     topics = project.activity_focus_areas
 
     def figures(view: FilterState) -> pd.Series:
@@ -480,6 +462,37 @@ def withheld_survey_figures(project: Project, state: FilterState) -> dict[str, s
         if f"survey:{survey_id}:respondents" in withheld:
             withheld[f"participants:{survey_id}"] = SECONDARY
     return withheld
+
+
+@by_identity(maxsize=2)
+def _survey_counts(project: Project) -> tuple[list[tuple[str, _Respondents, np.ndarray]], list[str]]:
+    """Per survey: its id, its respondents, and a matrix of what each respondent counts in
+    (one column per figure: respondents, then each question answered, again per group of
+    each breakdown); and the figures' names, ``respondents`` (all surveys) first. Made once
+    per project: every filter change of a visitor compares views of the same project."""
+    import numpy as np
+    import pandas as pd
+
+    from workbook.participation.surveys import BREAKDOWNS, questions, respondent_groups
+
+    counted = []
+    names: list[str] = ["respondents"]
+    for survey_id, answers in sorted(project.surveys.items()):
+        asked = questions(project, survey_id)["question_id"].tolist()
+        answered = np.column_stack([np.ones(len(answers), dtype=bool)] + [
+            answers[question].map(_answered).to_numpy(dtype=bool) for question in asked])
+        figure_names = [f"survey:{survey_id}:{key}" for key in ["respondents", *asked]]
+        blocks, block_names = [answered], list(figure_names)
+        for by in BREAKDOWNS:
+            groups = respondent_groups(project, survey_id, by)
+            if len(groups):
+                codes, values = pd.factorize(groups)
+                for code, group in enumerate(values):
+                    blocks.append(answered & (codes == code)[:, None])
+                    block_names += [f"{name}:{by}:{group}" for name in figure_names]
+        counted.append((survey_id, _Respondents.of(project, survey_id, answers), np.hstack(blocks)))
+        names += block_names
+    return counted, names
 
 
 def _answered(value: object) -> bool:
