@@ -279,3 +279,21 @@ def test_table_pages_keep_every_row_once_and_fit_the_height():
     for page in pages:
         height = sum(deck._row_height_in(rows[i], [1.0, 6.0], 12) for i in page)
         assert len(page) == 1 or height + deck._row_height_in(["id", "title"], [1.0, 6.0], 12) <= 5.0
+
+
+def test_a_region_whose_clusters_were_not_assessed_says_so_on_a_slide(tmp_path):
+    """Clusters listed, no criteria set: one slide says nothing was assessed and names the
+    clusters, instead of the clusters silently missing from the deck (and no verdict chart)."""
+    from workbook.clusters.texts import TEXTS as CLUSTER_TEXTS
+    from workbook.network.synthetic import small_region_tables, write_tables
+
+    project = load_project(write_tables(tmp_path / "region", small_region_tables()))
+    assert len(project.clusters) and project.cluster_criteria.empty
+    for lang in ("fi", "en"):
+        prs = Presentation(io.BytesIO(deck.deck_bytes(project, lang)))
+        slide = slide_titled(prs, tr(common.TEXTS, "clusters", lang))
+        text = "\n".join(shape.text_frame.text for shape in slide.shapes if shape.has_text_frame)
+        assert tr(CLUSTER_TEXTS, "no_criteria", lang) in text
+        assert all(name in text for name in project.clusters["name"])
+        assert not charts(slide)
+        assert tr(common.TEXTS, "verdicts", lang) not in titles(prs)

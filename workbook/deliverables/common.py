@@ -58,7 +58,6 @@ TEXTS = {
     "clusters": {"fi": "Klusterien arviointi", "en": "Cluster scorecard"},
     "criteria_key": {"fi": "Kriteerit", "en": "Criteria"},
     "verdicts": {"fi": "Arviot klustereittain", "en": "Verdicts by cluster"},
-    "no_clusters": {"fi": "Projektissa ei ole klustereita.", "en": "The project has no clusters."},
     "network": {"fi": "Toimijaverkosto", "en": "The actor network"},
     "network_caption": {
         "fi": "Organisaatiot ja niiden yhteydet yhteisten tilaisuuksien, toimenpiteiden ja klusterien kautta; pallon koko kertoo välittäjäasemasta. Vuorovaikutteinen kartta: workbook network (paketin kansio network/).",

@@ -29,6 +29,7 @@ from workbook.actionplan import focus_area, onepager, portfolio
 from workbook.actionplan.labels import funding_label
 from workbook.clusters import scorecard as cluster_scorecard
 from workbook.clusters import tables as cluster_tables
+from workbook.clusters.texts import TEXTS as CLUSTER_TEXTS
 from workbook.deliverables.common import TEXTS, chart_label, deterministic_zip, period_text, plain, \
     project_date, set_core_properties
 from workbook.htmlreport import format_number
@@ -476,6 +477,12 @@ def cluster_slides(deck: Deck, project: Project) -> None:
     lang = deck.lang
     card = cluster_scorecard.scorecard(project)
     if card.empty:
+        if len(project.clusters):
+            # Listed but not assessed: said so, rather than the clusters silently missing from the deck.
+            slide = deck.slide(tr(TEXTS, "clusters", lang))
+            deck.text(slide, MARGIN, BODY_TOP, deck.body_width, Inches(1), [tr(CLUSTER_TEXTS, "no_criteria", lang)])
+            deck.text(slide, MARGIN, BODY_TOP + Inches(1.1), deck.body_width, deck.body_height - Inches(1.1),
+                      list(project.clusters["name"]), bullets=True)
         return
     grid = cluster_tables.grid_table(card, lang)
     criteria = card.drop_duplicates("criterion_id")
