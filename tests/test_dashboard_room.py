@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import psutil
 import pytest
 
 from workbook.dashboard.harness import (
@@ -43,3 +44,10 @@ def test_visitors_arriving_together_all_find_a_ready_page_and_leave_no_kernel_be
         while len(server.kernel_pids()) > pool and time.monotonic() < deadline:
             time.sleep(1)
         assert len(server.kernel_pids()) <= pool, "kernels of closed pages were left behind"
+        kernels = [psutil.Process(pid) for pid in server.kernel_pids()]
+    # Stopped (SIGTERM, as Ctrl+C or a service manager does): every kernel ends with the server,
+    # and the waiting ones end quietly, not with a traceback each in the consultant's terminal.
+    gone, alive = psutil.wait_procs(kernels, timeout=20)
+    assert not alive, "kernels outlived the server"
+    time.sleep(1)  # the last lines the kernels wrote reach the log
+    assert not [line for line in server.log if "Traceback" in line or "Error" in line], server.log[-30:]

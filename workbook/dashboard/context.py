@@ -203,7 +203,14 @@ def wait_for_request() -> None:
 
     thread = threading.Thread(target=run, daemon=True)
     thread.start()
-    thread.join()
+    try:
+        thread.join()
+    except KeyboardInterrupt:
+        # Jupyter interrupts a kernel before it asks it to shut down, and nothing else interrupts
+        # a kernel waiting for its visitor: the server is letting it go. Replying to the cell
+        # would race the shutdown closing the kernel's sockets (a traceback per waiting kernel in
+        # the server's log when it stops); there is nobody left to reply to.
+        os._exit(0)
     for key, value in (json.loads(received[0]).items() if received else ()):
         os.environ[key] = value
 
