@@ -490,7 +490,7 @@ def _survey_counts(project: Project) -> tuple[list[tuple[str, _Respondents, np.n
                 for code, group in enumerate(values):
                     blocks.append(answered & (codes == code)[:, None])
                     block_names += [f"{name}:{by}:{group}" for name in figure_names]
-        counted.append((survey_id, _Respondents.of(project, survey_id, answers), np.hstack(blocks)))
+        counted.append((survey_id, _respondents_of(project)[survey_id], np.hstack(blocks)))
         names += block_names
     return counted, names
 
@@ -554,9 +554,16 @@ class _Respondents:
         return keep & (state.cluster is None)
 
 
+@by_identity(maxsize=2)
+def _respondents_of(project: Project) -> dict[str, _Respondents]:
+    """Each survey's :class:`_Respondents`, read once per project (every filter change of a
+    visitor filters the same surveys again)."""
+    return {survey_id: _Respondents.of(project, survey_id, answers) for survey_id, answers in project.surveys.items()}
+
+
 def _filter_respondents(project: Project, survey_id: str, answers: pd.DataFrame,
                         state: FilterState) -> pd.DataFrame:
-    return answers[_Respondents.of(project, survey_id, answers).kept(state)]
+    return answers[_respondents_of(project)[survey_id].kept(state)]
 
 
 ALL = ""  # the value of each menu's "all" choice
