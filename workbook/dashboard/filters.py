@@ -473,14 +473,14 @@ def _survey_counts(project: Project) -> tuple[list[tuple[str, _Respondents, np.n
     import numpy as np
     import pandas as pd
 
-    from workbook.participation.surveys import BREAKDOWNS, questions, respondent_groups
+    from workbook.participation.surveys import BREAKDOWNS, is_answered, questions, respondent_groups
 
     counted = []
     names: list[str] = ["respondents"]
     for survey_id, answers in sorted(project.surveys.items()):
         asked = questions(project, survey_id)["question_id"].tolist()
         answered = np.column_stack([np.ones(len(answers), dtype=bool)] + [
-            answers[question].map(_answered).to_numpy(dtype=bool) for question in asked])
+            answers[question].map(is_answered).to_numpy(dtype=bool) for question in asked])
         figure_names = [f"survey:{survey_id}:{key}" for key in ["respondents", *asked]]
         blocks, block_names = [answered], list(figure_names)
         for by in BREAKDOWNS:
@@ -493,17 +493,6 @@ def _survey_counts(project: Project) -> tuple[list[tuple[str, _Respondents, np.n
         counted.append((survey_id, _respondents_of(project)[survey_id], np.hstack(blocks)))
         names += block_names
     return counted, names
-
-
-def _answered(value: object) -> bool:
-    """Whether a survey answer counts as given: a choice made, text written, a value."""
-    import pandas as pd
-
-    if isinstance(value, tuple):
-        return bool(value)
-    if isinstance(value, str):
-        return bool(value.strip())
-    return not pd.isna(value)
 
 
 def _owners(link: pd.DataFrame, owner: str, value_column: str, value: str) -> set[str]:

@@ -58,6 +58,21 @@ def questions(project: Project, survey_id: str, types: tuple[str, ...] = ANSWER_
     return rows[["question_id", "type", "text_fi", "text_en", "scale"]].reset_index(drop=True)
 
 
+def is_answered(value: object) -> bool:
+    """Whether a loaded survey answer counts as given: a choice made, a value, text written.
+
+    Examples
+    --------
+    >>> is_answered(("Rahoitus",)), is_answered(()), is_answered(4), is_answered(float("nan")), is_answered("  ")
+    (True, False, True, False, False)
+    """
+    if isinstance(value, tuple):
+        return bool(value)
+    if isinstance(value, str):
+        return bool(value.strip())
+    return not pd.isna(value)
+
+
 def _withheld(project: Project, survey_id: str) -> set[str]:
     """The survey's figures a filtered dashboard view withholds, by what follows
     ``survey:<survey_id>:`` in their keys (see
@@ -273,7 +288,7 @@ def no_answer_counts(project: Project, survey_id: str, by: str | None = None,
     rows = []
     for question in questions(project, survey_id, ("likert", "number", "single", "multi")).itertuples():
         values = answers[question.question_id]
-        answered = values.map(lambda v: bool(v) if isinstance(v, tuple) else not pd.isna(v)).astype(bool)
+        answered = values.map(is_answered).astype(bool)
         hidden = _hidden_for(groups, pd.Series(True, index=answers.index), project, by, min_size, survey_id,
                              "respondents")
         by_answers = _hidden_for(groups, answered, project, by, min_size, survey_id, question.question_id)
