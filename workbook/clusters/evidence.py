@@ -173,7 +173,9 @@ def activity_rates(activity_clusters: pd.DataFrame, activities: pd.DataFrame,
     dated = activity_clusters.drop_duplicates().merge(activities[["activity_id", "date"]], on="activity_id")
     dated = dated[(dated["date"] >= start) & (dated["date"] <= end)] if known else dated.iloc[0:0]
     counts = dated.groupby("cluster_id")["activity_id"].nunique().reindex(cluster_ids, fill_value=0)
-    frame = pd.DataFrame({"cluster_id": cluster_ids, "member_activities": counts.to_numpy().astype(int),
+    # Ids are text even when there are none (a region that has listed no clusters yet).
+    frame = pd.DataFrame({"cluster_id": pd.Series(cluster_ids, dtype=object),
+                          "member_activities": counts.to_numpy().astype(int),
                           "years": years})
     frame["member_activities_per_year"] = frame["member_activities"] / years
     return frame
