@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from clusters_fixture import TABLES
@@ -118,3 +119,36 @@ def test_a_region_without_criteria_or_members_is_told_so_not_that_every_cluster_
     scorecard_sheets = [tr(TEXTS, key, lang) for key in ("sheet_grid", "sheet_scorecard", "sheet_gaps", "sheet_criteria")]
     assert {told[name] for name in scorecard_sheets} == {tr(TEXTS, "no_criteria", lang)}
     assert told[tr(TEXTS, "sheet_members", lang)] == tr(TEXTS, "no_members", lang)
+
+
+@pytest.mark.parametrize("lang", ["fi", "en"])
+def test_a_region_with_criteria_but_no_clusters_is_told_so_not_that_every_cluster_passes(tmp_path, lang):
+    """Criteria set before any cluster is listed: no '0 of 0 clusters meet every criterion',
+    no green 'every cluster meets every criterion', and the criteria are still shown."""
+    import shutil
+
+    from workbook.clusters.export import build_report, workbook_sheets
+    from workbook.clusters.texts import TEXTS
+    from workbook.dashboard.filters import FilterState, filter_project
+    from workbook.dashboard.pages import clusters as page
+    from workbook.htmlreport import escape
+    from workbook.i18n import tr
+    from workbook.network.synthetic import small_region_tables, write_tables
+
+    tables = small_region_tables()
+    tables["clusters"] = []
+    tables["actors"] = [{**actor, "clusters": ""} for actor in tables["actors"]]
+    folder = write_tables(tmp_path / "region", tables)
+    shutil.copy(Path(__file__).resolve().parent.parent / "data" / "demo-lapland" / "cluster_criteria.csv", folder)
+    project = load_project(folder)
+    assert project.clusters.empty and len(project.cluster_criteria)
+    html = build_report(project, lang).render()
+    assert tr(TEXTS, "no_gaps", lang) not in html and "class=\"ok\"" not in html
+    assert html.count(escape(tr(TEXTS, "no_clusters", lang))) == 3  # summary, scorecard, gaps
+    assert escape(project.cluster_criteria["criterion_id"].iloc[0]) in html, "the criteria are still listed"
+    sheets = workbook_sheets(project, lang)
+    for key in ("sheet_grid", "sheet_scorecard", "sheet_gaps"):
+        assert sheets[tr(TEXTS, key, lang)].note == tr(TEXTS, "no_clusters", lang)
+    selection = filter_project(project, FilterState())
+    for draw in (page.draw_summary, page.draw_scorecard, page.draw_gaps):
+        assert escape(tr(TEXTS, "no_clusters", lang)) in draw(selection, lang), draw.__name__

@@ -43,27 +43,27 @@ def build_report(project: Project, lang: str) -> HtmlReport:
                     criteria=len(project.cluster_criteria)),
         footer=tr(TEXTS, "footer", lang, project=project.display_name(lang)),
     )
-    # Without criteria nothing was assessed: no verdict, grid or gap may be read as a pass.
-    assessed = not project.cluster_criteria.empty
-    _summary(report, project, card, rounds, lang, assessed)
+    # Without criteria or clusters nothing was assessed: no verdict, grid or gap may be read as a pass.
+    why_not = sc.unassessed(project)
+    _summary(report, project, card, rounds, lang, why_not)
     report.heading(tr(TEXTS, "scorecard", lang))
-    if not assessed:
-        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    if why_not:
+        report.paragraph(tr(TEXTS, why_not, lang), kind="note")
     else:
         report.figure(figures.scorecard_figure(card, lang))
         report.paragraph(tr(TEXTS, "grid_note", lang, half=_half(lang)), kind="note")
     report.heading(tr(TEXTS, "gaps", lang))
-    if not assessed:
-        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    if why_not:
+        report.paragraph(tr(TEXTS, why_not, lang), kind="note")
     elif gap_rows.empty:
         report.paragraph(tr(TEXTS, "no_gaps", lang), kind="ok")
     else:
         report.table(tables.gaps_table(gap_rows, lang))
-    _clusters(report, project, card, gap_rows, lang, assessed)
+    _clusters(report, project, card, gap_rows, lang, why_not is None)
     _members(report, project, lang)
     _changes(report, project, rounds, lang)
     report.heading(tr(TEXTS, "criteria", lang))
-    if not assessed:
+    if project.cluster_criteria.empty:
         report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
     else:
         report.table(tables.criteria_table(project.cluster_criteria, lang))
@@ -75,10 +75,10 @@ def build_report(project: Project, lang: str) -> HtmlReport:
 
 
 def _summary(report: HtmlReport, project: Project, card: pd.DataFrame, rounds: pd.DataFrame,
-             lang: str, assessed: bool) -> None:
+             lang: str, why_not: str | None) -> None:
     report.heading(tr(TEXTS, "summary", lang))
-    if not assessed:
-        report.paragraph(tr(TEXTS, "no_criteria", lang), kind="note")
+    if why_not:
+        report.paragraph(tr(TEXTS, why_not, lang), kind="note")
         return
     overall, *per_cluster = sc.summary_sentences(card, lang)
     report.paragraph(overall)
@@ -166,20 +166,20 @@ def workbook_sheets(project: Project, lang: str) -> dict[str, Sheet]:
     member_rows = ev.members(project)
     pairs = ev.company_rdi_pairs(member_rows, ev.shared_occasions(project))
     rounds = ev.assessment_rounds(project)
-    # Why a sheet can be empty, in the order of the causes: no criteria, no members, no rounds.
-    assessed = "no_gaps" if not project.cluster_criteria.empty else "no_criteria"
-    recorded = "no_rounds" if rounds.empty else "one_round"
+    # Why a sheet can be empty: nothing assessed (no criteria, or no clusters), no members, no rounds.
+    why_not = sc.unassessed(project)
+    changes_note = "no_rounds" if rounds.empty else "one_round"
     sheets = {
-        "sheet_grid": (tables.grid_table(card, lang), "no_criteria"),
-        "sheet_scorecard": (tables.scorecard_table(card, lang), "no_criteria"),
-        "sheet_gaps": (tables.gaps_table(gap_rows, lang), assessed),
+        "sheet_grid": (tables.grid_table(card, lang), why_not),
+        "sheet_scorecard": (tables.scorecard_table(card, lang), why_not),
+        "sheet_gaps": (tables.gaps_table(gap_rows, lang), why_not or "no_gaps"),
         "sheet_criteria": (tables.criteria_table(project.cluster_criteria, lang), "no_criteria"),
         "sheet_facts": (tables.facts_table(ev.cluster_facts(project), lang), "no_clusters"),
         "sheet_membership": (tables.membership_table(ev.membership_by_type(project), project.clusters, lang),
                              "no_clusters"),
         "sheet_members": (tables.members_table(member_rows, project.clusters, lang), "no_members"),
         "sheet_ties": (tables.ties_table(pairs, project.clusters, project.actors, lang), "no_ties"),
-        "sheet_changes": (tables.changes_table(sc.round_changes(project), lang), recorded),
+        "sheet_changes": (tables.changes_table(sc.round_changes(project), lang), changes_note),
         "sheet_assessments": (tables.assessments_table(ev.recorded_assessments(project), project.clusters, lang),
                               "no_rounds"),
     }

@@ -185,6 +185,27 @@ def score(evidence_rows: pd.DataFrame, criteria: pd.DataFrame, clusters: pd.Data
     return table[first + [c for c in table.columns if c not in first]]
 
 
+def unassessed(project: Project) -> str | None:
+    """Why no cluster has a verdict, as a key of :data:`workbook.clusters.texts.TEXTS`:
+    ``"no_criteria"`` (none set), ``"no_clusters"`` (none listed); ``None`` when every
+    listed cluster is assessed against every criterion. Whatever reads the scorecard asks
+    this first, so that an empty grid or gap list is never read as a pass.
+
+    Examples
+    --------
+    >>> from workbook import load_project
+    >>> from workbook.cli import DEMO_PROJECT
+    >>> from workbook.testing import tiny_project
+    >>> unassessed(load_project(DEMO_PROJECT)) is None, unassessed(tiny_project())
+    (True, 'no_criteria')
+    """
+    if project.cluster_criteria.empty:
+        return "no_criteria"
+    if project.clusters.empty:
+        return "no_clusters"
+    return None
+
+
 def scorecard(project: Project, round_number: int | None = None) -> pd.DataFrame:
     """Every cluster assessed against every criterion of the project.
 

@@ -475,15 +475,16 @@ def funding_slide(deck: Deck, project: Project) -> None:
 
 def cluster_slides(deck: Deck, project: Project) -> None:
     lang = deck.lang
-    card = cluster_scorecard.scorecard(project)
-    if card.empty:
-        if len(project.clusters):
+    why_not = cluster_scorecard.unassessed(project)
+    if why_not:
+        if why_not == "no_criteria" and len(project.clusters):
             # Listed but not assessed: said so, rather than the clusters silently missing from the deck.
             slide = deck.slide(tr(TEXTS, "clusters", lang))
             deck.text(slide, MARGIN, BODY_TOP, deck.body_width, Inches(1), [tr(CLUSTER_TEXTS, "no_criteria", lang)])
             deck.text(slide, MARGIN, BODY_TOP + Inches(1.1), deck.body_width, deck.body_height - Inches(1.1),
                       list(project.clusters["name"]), bullets=True)
         return
+    card = cluster_scorecard.scorecard(project)
     grid = cluster_tables.grid_table(card, lang)
     criteria = card.drop_duplicates("criterion_id")
     key = "; ".join(f"{row.criterion_id} {plain(getattr(row, f'criterion_{lang}'))}" for row in criteria.itertuples())

@@ -45,10 +45,14 @@ def _card(selection: Selection) -> pd.DataFrame:
 
 
 def _unassessed(selection: Selection, lang: str) -> str | None:
-    """Why the page has no verdicts to show, if it has none: no criteria set, or no cluster
-    left by the filters; ``None`` when there are verdicts."""
-    if selection.full.cluster_criteria.empty:
-        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
+    """Why the page has no verdicts to show, if it has none: no criteria set or no cluster
+    listed (:func:`workbook.clusters.scorecard.unassessed`), or no cluster left by the
+    filters; ``None`` when there are verdicts."""
+    from workbook.clusters import scorecard as sc
+
+    why_not = sc.unassessed(selection.full)
+    if why_not:
+        return paragraph(tr(REPORT_TEXTS, why_not, lang), "note")
     if _card(selection).empty:
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     return None
