@@ -150,5 +150,5 @@ def test_a_region_with_criteria_but_no_clusters_is_told_so_not_that_every_cluste
     for key in ("sheet_grid", "sheet_scorecard", "sheet_gaps"):
         assert sheets[tr(TEXTS, key, lang)].note == tr(TEXTS, "no_clusters", lang)
     selection = filter_project(project, FilterState())
-    for draw in (page.draw_summary, page.draw_scorecard, page.draw_gaps):
+    for draw in (page.draw_summary, page.draw_scorecard, page.draw_gaps, page.draw_members):
         assert escape(tr(TEXTS, "no_clusters", lang)) in draw(selection, lang), draw.__name__

@@ -44,18 +44,24 @@ def _card(selection: Selection) -> pd.DataFrame:
     return card[card["cluster_id"].isin(set(selection.project.clusters["cluster_id"]))].reset_index(drop=True)
 
 
-def _unassessed(selection: Selection, lang: str) -> str | None:
-    """Why the page has no verdicts to show, if it has none: no criteria set or no cluster
-    listed (:func:`workbook.clusters.scorecard.unassessed`), or no cluster left by the
-    filters; ``None`` when there are verdicts."""
-    from workbook.clusters import scorecard as sc
-
-    why_not = sc.unassessed(selection.full)
-    if why_not:
-        return paragraph(tr(REPORT_TEXTS, why_not, lang), "note")
-    if _card(selection).empty:
+def _no_cluster(selection: Selection, lang: str) -> str | None:
+    """Why the page shows no cluster, if it shows none: the project lists none, or the
+    filters leave none of them; ``None`` when there are clusters to show."""
+    if selection.full.clusters.empty:
+        return paragraph(tr(REPORT_TEXTS, "no_clusters", lang), "note")
+    if selection.project.clusters.empty:
         return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     return None
+
+
+def _unassessed(selection: Selection, lang: str) -> str | None:
+    """Why the page has no verdicts to show, if it has none: no criteria set, or no cluster
+    (:func:`_no_cluster`); ``None`` when there are verdicts."""
+    from workbook.clusters import scorecard as sc
+
+    if sc.unassessed(selection.full) == "no_criteria":
+        return paragraph(tr(REPORT_TEXTS, "no_criteria", lang), "note")
+    return _no_cluster(selection, lang)
 
 
 def _half(lang: str) -> str:
@@ -105,9 +111,10 @@ def draw_members(selection: Selection, lang: str):
     """Members of each cluster by type of organisation, in the actor types' colours."""
     from workbook.clusters import evidence, figures
 
+    missing = _no_cluster(selection, lang)
+    if missing:
+        return missing
     kept = set(selection.project.clusters["cluster_id"])
-    if not kept:
-        return paragraph(tr(TEXTS, "no_clusters", lang), "note")
     by_type = evidence.membership_by_type(selection.full)
     by_type = by_type[by_type["cluster_id"].isin(kept)].reset_index(drop=True)
     if not by_type["members"].sum():
